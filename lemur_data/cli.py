@@ -1,0 +1,169 @@
+"""The `lemur-data` command. `jobs/*.py` call `main` too, so spark-submit runs exactly the same code."""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+import traceback
+from typing import Sequence
+
+from lemur_data import manifest as mf
+from lemur_data import summary
+from lemur_data.config import ConfigError, load_manifest
+
+log = logging.getLogger("lemur_data")
+
+_DESCRIPTION = """\
+Curate a code-heavy pretraining corpus with Spark.
+
+A dataset manifest (YAML) names the sources and each stage's settings; every stage writes its outputs and, last,
+a run manifest (_manifest.json) saying what came in, what was dropped and why, and what came out.
+Spark runs in local mode (all cores) unless --master is given or the command runs under spark-submit.
+"""
+
+_EPILOG = """\
+examples:
+  lemur-data run manifests/demo.yaml                  all stages, local mode
+  lemur-data crawl manifests/demo.yaml --force        recompute one stage
+  lemur-data manifest show out/demo/docs              summary of a stage's run manifest
+  spark-submit --master spark://host:7077 jobs/pipeline.py manifests/demo.yaml
+"""
+
+
+def _stage_names() -> list[str]:
+    from lemur_data.stages import STAGES  # noqa: PLC0415 - keeps `--help` and `manifest` free of pyspark imports
+
+    return list(STAGES)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="lemur-data", description=_DESCRIPTION, epilog=_EPILOG,
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("-q", "--quiet", action="store_true", help="only warnings and errors (for schedulers' logs)")
+    parser.add_argument("-v", "--verbose", action="store_true", help="debug logging and full tracebacks")
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    run = sub.add_parser("run", help="run the pipeline's stages in order (skipping those already up to date)",
+                         description="Run every stage in order; a stage whose inputs and settings have not changed "
+                                     "since its last completed run is skipped.")
+    _add_run_options(run)
+    run.add_argument("--stages", help="comma-separated subset of stages to run, in pipeline order "
+                                      f"(default: all of {', '.join(_stage_names())})")
+
+    for name in _stage_names():
+        p = sub.add_parser(name, help=f"run the {name} stage only", description=f"Run the {name} stage.")
+        _add_run_options(p)
+
+    val = sub.add_parser("validate", help="check a dataset manifest without touching data or starting Spark")
+    val.add_argument("dataset_manifest", metavar="MANIFEST")
+
+    man = sub.add_parser("manifest", help="inspect run manifests")
+    man_sub = man.add_subparsers(dest="manifest_command", required=True, metavar="ACTION")
+    show = man_sub.add_parser("show", help="print a readable summary of a run manifest")
+    show.add_argument("path", help="a _manifest.json, or a stage folder (e.g. out/demo/docs); local or s3://")
+    check = man_sub.add_parser("validate", help="check a run manifest against manifests/schema/run-manifest.schema.json")
+    check.add_argument("path", help="a _manifest.json, or a stage folder")
+    return parser
+
+
+def _add_run_options(p: argparse.ArgumentParser) -> None:
+    p.add_argument("dataset_manifest", metavar="MANIFEST", help="dataset manifest (YAML), e.g. manifests/demo.yaml")
+    p.add_argument("--force", action="store_true", help="recompute even if the committed output is up to date")
+    p.add_argument("--output", help="override the manifest's output root (local path or s3://bucket/prefix)")
+    p.add_argument("--master", help="Spark master for a local launch (default local[*]; ignored under spark-submit)")
+    p.add_argument("--conf", action="append", default=[], metavar="KEY=VALUE",
+                   help="extra Spark setting, repeatable (e.g. --conf spark.driver.memory=8g)")
+
+
+def _parse_conf(items: list[str]) -> dict[str, str]:
+    conf = {}
+    for item in items:
+        key, sep, value = item.partition("=")
+        if not sep or not key.startswith("spark."):
+            raise ConfigError(f"--conf {item!r}: expected spark.KEY=VALUE")
+        conf[key] = value
+    return conf
+
+
+def _run(args: argparse.Namespace, stages: list[str]) -> int:
+    from lemur_data.runner import RunContext, run_stage  # noqa: PLC0415
+    from lemur_data.stages import STAGES  # noqa: PLC0415
+
+    cfg = load_manifest(args.dataset_manifest, output=args.output)
+    ctx = RunContext(cfg, force=args.force, master=args.master, spark_conf=_parse_conf(args.conf))
+    results = []
+    for name in stages:
+        results.append((name, run_stage(STAGES[name], ctx)))
+    print(f"\ndataset {cfg.name}: output root {cfg.output}")
+    for name, m in results:
+        out = m["counts"]["out"]
+        amount = ", ".join(f"{out[k]:,} {k}" for k in ("docs", "tokens") if k in out)
+        failed = [c["check"] for c in m["validation"] if not c["passed"]]
+        status = "ok" if not failed else f"FAILED CHECKS: {'; '.join(failed)}"
+        print(f"  {name:9} {amount:24} manifest {ctx.manifest_uri(STAGES[name])}  [{status}]")
+    print(f"inspect with: lemur-data manifest show {ctx.manifest_uri(STAGES[stages[-1]])}")
+    return 0 if all(c["passed"] for _, m in results for c in m["validation"]) else 3
+
+
+def _select_stages(spec: str | None) -> list[str]:
+    names = _stage_names()
+    if not spec:
+        return names
+    wanted = [s.strip() for s in spec.split(",") if s.strip()]
+    unknown = [s for s in wanted if s not in names]
+    if unknown:
+        raise ConfigError(f"--stages: unknown stage(s) {unknown}; expected some of {names}")
+    return [n for n in names if n in wanted]
+
+
+def _dispatch(args: argparse.Namespace) -> int:
+    if args.command == "run":
+        return _run(args, _select_stages(args.stages))
+    if args.command in _stage_names():
+        return _run(args, [args.command])
+    if args.command == "validate":
+        cfg = load_manifest(args.dataset_manifest)
+        print(f"{args.dataset_manifest}: valid dataset manifest '{cfg.name}' with {len(cfg.sources)} sources "
+              f"(run id {cfg.run_id()})")
+        return 0
+    if args.command == "manifest":
+        m = mf.load_path(args.path)
+        if args.manifest_command == "show":
+            print(summary.render(m))
+            return 0
+        problems = mf.validation_errors(m)
+        if problems:
+            print(f"{args.path}: INVALID run manifest", file=sys.stderr)
+            for p in problems:
+                print(f"  {p}", file=sys.stderr)
+            return 1
+        print(f"{args.path}: valid run manifest ({m.get('stage')}, version {m.get('manifest_version')})")
+        return 0
+    raise AssertionError(args.command)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    level = logging.DEBUG if args.verbose else logging.WARNING if args.quiet else logging.INFO
+    logging.basicConfig(level=level, format="%(asctime)s %(levelname)s %(name)s: %(message)s", datefmt="%H:%M:%S")
+    logging.getLogger("py4j").setLevel(logging.WARNING)
+    try:
+        return _dispatch(args)
+    except (ConfigError, mf.ManifestError) as exc:
+        print(f"lemur-data: error: {exc}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        print("lemur-data: interrupted", file=sys.stderr)
+        return 130
+    except Exception as exc:  # noqa: BLE001 - one line for schedulers, the traceback with -v
+        if args.verbose:
+            traceback.print_exc()
+        first = str(exc).strip().splitlines()[0] if str(exc).strip() else ""
+        print(f"lemur-data: failed: {type(exc).__name__}: {first[:500]} (rerun with -v for the traceback)",
+              file=sys.stderr)
+        return 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

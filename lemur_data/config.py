@@ -1,0 +1,266 @@
+"""The dataset manifest: one typed model, validated up front, before Spark starts.
+
+A dataset manifest is a YAML file (see manifests/demo.yaml). `load_manifest` parses it, validates every field and
+resolves relative paths against the manifest file's own directory, so the same file works from any working
+directory (CLI, spark-submit, Airflow). Any mistake raises `ConfigError` naming the YAML key, the bad value and
+what is expected.
+"""
+
+from __future__ import annotations
+
+import difflib
+import hashlib
+import json
+import os
+import re
+from pathlib import Path
+from typing import Any, Literal
+
+import yaml
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
+
+from lemur_data import storage
+
+Kind = Literal["code", "text"]
+SourceFormat = Literal["files", "archive", "parquet", "jsonl", "warc", "text"]
+
+_NAME_RE = r"^[a-z0-9][a-z0-9._-]{0,62}$"
+
+DEFAULT_VENDORED_DIRS = (
+    "node_modules", "bower_components", "jspm_packages", "vendor", "vendors",
+    "third_party", "third-party", "thirdparty",
+)
+DEFAULT_IGNORED_DIRS = (
+    ".git", ".hg", ".svn", "__pycache__", ".tox", ".nox", ".mypy_cache", ".pytest_cache", ".ruff_cache",
+    ".idea", ".vscode", ".venv", "venv", ".eggs",
+)
+
+
+class ConfigError(ValueError):
+    """A dataset manifest or command-line setting is wrong; the message says what to fix."""
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class ColumnMapping(_Model):
+    """Where a tabular source (parquet, jsonl) keeps each document field.
+
+    Values are column names; a dotted name (`meta.url`) reaches into a struct column or a JSON-object column.
+    The Stack: `{text: content, lang: lang, repo: max_stars_repo_name, license: max_stars_repo_licenses,
+    stars: max_stars_count, meta: [max_stars_repo_path]}`; RefinedWeb: `{text: content, locator: url}`;
+    RedPajama: `{text: text, locator: meta.url}`.
+    """
+
+    text: str = Field("text", description="column holding the document text (required)")
+    locator: str | None = Field(
+        None, description="column that identifies a row uniquely within the source (e.g. a URL); "
+        "default: '<file>#<row>'. Documents with the same locator get the same id and only the first is kept."
+    )
+    lang: str | None = Field(None, description="column with the language (code: The Stack names are normalised)")
+    repo: str | None = Field(None, description="column with the repository name")
+    license: str | None = Field(None, description="column with an SPDX id or a list of them")
+    stars: str | None = Field(None, description="column with a popularity count, kept in meta['stars']")
+    meta: tuple[str, ...] = Field((), description="further columns copied into meta (as strings)")
+
+
+class SourceConfig(_Model):
+    """One input of the dataset."""
+
+    name: str = Field(description="unique source name, lowercase [a-z0-9._-]", pattern=_NAME_RE)
+    kind: Kind = Field(description="'code' or 'text': decides the filters and the mixture group")
+    format: SourceFormat = Field(description="how to read `path`")
+    path: str = Field(description="local path, glob, or s3://bucket/prefix (relative paths: from the manifest's folder)")
+    columns: ColumnMapping | None = Field(None, description="column mapping, parquet and jsonl only")
+    lang: str | None = Field(
+        None, description="language to assume: code = force this programming language; text = ISO 639-1 hint"
+    )
+    license: str | None = Field(None, description="SPDX id to use when no repository license is found")
+    exclude: tuple[str, ...] = Field((), description="glob patterns (on the path relative to `path`) to skip")
+
+    @model_validator(mode="after")
+    def _columns_only_for_tables(self) -> SourceConfig:
+        if self.columns is not None and self.format not in ("parquet", "jsonl"):
+            raise ValueError(f"`columns` applies to parquet and jsonl sources, not format '{self.format}'")
+        return self
+
+    @property
+    def column_mapping(self) -> ColumnMapping:
+        return self.columns or ColumnMapping()
+
+
+class CrawlConfig(_Model):
+    """Limits and policies of the crawl stage."""
+
+    max_file_bytes: int = Field(1 << 20, gt=0, description="size cap for one code file or extracted document")
+    max_html_bytes: int = Field(5 << 20, gt=0, description="size cap for one raw HTML page before extraction")
+    archive_max_members: int = Field(100_000, gt=0, description="members read from one archive at most")
+    archive_max_expanded_bytes: int = Field(2 << 30, gt=0, description="total expanded size of one archive at most")
+    archive_max_ratio: float = Field(
+        200.0, gt=1, description="expanded / compressed size of one archive at most (archive-bomb guard)"
+    )
+    extraction_timeout_s: float = Field(20.0, gt=0, description="time limit for one HTML main-text extraction")
+    vendored_dirs: tuple[str, ...] = Field(DEFAULT_VENDORED_DIRS, description="directory names skipped as vendored")
+    ignored_dirs: tuple[str, ...] = Field(DEFAULT_IGNORED_DIRS, description="VCS / cache directory names skipped")
+    target_file_bytes: int = Field(128 << 20, gt=0, description="aim for output Parquet files of about this size")
+    target_task_bytes: int = Field(32 << 20, gt=0, description="aim for Spark read tasks of about this much input")
+
+
+class StorageConfig(_Model):
+    """Object-store settings. Credentials come from the standard AWS chain, never from this file."""
+
+    s3_endpoint_url: str | None = Field(None, description="endpoint of an S3-compatible store (default: AWS)")
+    s3_region: str | None = Field(None, description="region (default: the AWS chain's)")
+
+    @property
+    def endpoint(self) -> str | None:
+        return self.s3_endpoint_url or os.environ.get("AWS_ENDPOINT_URL_S3") or os.environ.get("AWS_ENDPOINT_URL")
+
+
+class SparkConfig(_Model):
+    """Spark settings for local runs. Under spark-submit the submitted master and conf win."""
+
+    master: str | None = Field(None, description="default: local[*]")
+    conf: dict[str, str] = Field(default_factory=dict, description="extra spark.* settings")
+
+    @field_validator("conf")
+    @classmethod
+    def _spark_keys(cls, conf: dict[str, str]) -> dict[str, str]:
+        bad = [k for k in conf if not k.startswith("spark.")]
+        if bad:
+            raise ValueError(f"keys must start with 'spark.', got {bad}")
+        return conf
+
+
+class DatasetManifest(_Model):
+    """A dataset: its sources, where outputs go, and each stage's settings."""
+
+    name: str = Field(description="dataset name", pattern=_NAME_RE)
+    output: str = Field(description="output root: local path or s3://bucket/prefix")
+    seed: int = Field(0, ge=0, description="seed of every hash-based sampling decision")
+    sources: tuple[SourceConfig, ...] = Field(min_length=1)
+    crawl: CrawlConfig = CrawlConfig()
+    storage: StorageConfig = StorageConfig()
+    spark: SparkConfig = SparkConfig()
+
+    @field_validator("sources")
+    @classmethod
+    def _unique_names(cls, sources: tuple[SourceConfig, ...]) -> tuple[SourceConfig, ...]:
+        seen: set[str] = set()
+        for s in sources:
+            if s.name in seen:
+                raise ValueError(f"source name '{s.name}' is used twice; names must be unique")
+            seen.add(s.name)
+        return sources
+
+    def source(self, name: str) -> SourceConfig:
+        return next(s for s in self.sources if s.name == name)
+
+    def to_json_dict(self) -> dict[str, Any]:
+        return self.model_dump(mode="json")
+
+    def sha256(self) -> str:
+        """Hash of the whole resolved configuration (recorded in every run manifest)."""
+        return _canonical_sha256(self.to_json_dict())
+
+    def section_sha256(self, *keys: str) -> str:
+        """Hash of the parts of the configuration a stage depends on (decides whether a rerun can skip it)."""
+        full = self.to_json_dict()
+        return _canonical_sha256({k: full[k] for k in keys})
+
+    def run_id(self) -> str:
+        """Identity of the recipe, independent of where data lives.
+
+        NOTE: locations (output root, source paths, endpoints, Spark settings) are left out so that the same recipe
+        run from another folder or against S3 writes byte-identical outputs.
+        """
+        recipe = self.to_json_dict()
+        for key in ("output", "storage", "spark"):
+            recipe.pop(key)
+        for src in recipe["sources"]:
+            src.pop("path")
+        return f"{self.name}-{_canonical_sha256(recipe)[:12]}"
+
+
+def _canonical_sha256(obj: Any) -> str:
+    return hashlib.sha256(json.dumps(obj, sort_keys=True, separators=(",", ":")).encode()).hexdigest()
+
+
+def load_manifest(path: str | os.PathLike[str], *, output: str | None = None) -> DatasetManifest:
+    """Read, validate and resolve a dataset manifest; `output` overrides the manifest's output root."""
+    path = Path(path)
+    try:
+        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise ConfigError(f"{path}: dataset manifest not found") from None
+    except yaml.YAMLError as exc:
+        raise ConfigError(f"{path}: not valid YAML: {exc}") from None
+    if not isinstance(raw, dict):
+        raise ConfigError(f"{path}: expected a mapping of keys (name, output, sources, ...), got {type(raw).__name__}")
+    if output is not None:
+        raw["output"] = output
+    return parse_manifest(raw, origin=str(path), base_dir=path.resolve().parent)
+
+
+def parse_manifest(raw: dict[str, Any], *, origin: str, base_dir: Path) -> DatasetManifest:
+    try:
+        manifest = DatasetManifest.model_validate(raw)
+    except ValidationError as exc:
+        raise ConfigError(_format_validation_error(origin, exc)) from None
+    return _resolve_paths(manifest, base_dir)
+
+
+def _resolve_paths(m: DatasetManifest, base_dir: Path) -> DatasetManifest:
+    def resolve(p: str) -> str:
+        if storage.is_remote(p) or os.path.isabs(p):
+            return p
+        return os.path.normpath(str(base_dir / p))
+
+    sources = tuple(s.model_copy(update={"path": resolve(s.path)}) for s in m.sources)
+    return m.model_copy(update={"output": resolve(m.output), "sources": sources})
+
+
+def _format_validation_error(origin: str, exc: ValidationError) -> str:
+    lines = [f"{origin}: invalid dataset manifest ({exc.error_count()} problem(s)):"]
+    for err in exc.errors():
+        key = _key_path(err["loc"])
+        if err["type"] == "extra_forbidden":
+            lines.append(f"  - {key}: unknown key{_suggestion(err['loc'])}")
+        elif err["type"] == "missing":
+            lines.append(f"  - {key}: required key is missing")
+        else:
+            msg = err["msg"].removeprefix("Value error, ")
+            lines.append(f"  - {key}: got {err['input']!r}; {msg}")
+    return "\n".join(lines)
+
+
+def _key_path(loc: tuple[Any, ...]) -> str:
+    out = ""
+    for part in loc:
+        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
+    return out or "(top level)"
+
+
+def _suggestion(loc: tuple[Any, ...]) -> str:
+    """'did you mean ...?' for a misspelt key, from the model the key was found in."""
+    model: Any = DatasetManifest
+    for part in loc[:-1]:
+        if isinstance(part, int):
+            continue
+        field = model.model_fields.get(part)
+        ann = getattr(field, "annotation", None)
+        candidates = [a for a in getattr(ann, "__args__", ()) or (ann,) if isinstance(a, type)]
+        nested = next((c for c in candidates if issubclass(c, BaseModel)), None)
+        if nested is None:
+            return ""
+        model = nested
+    close = difflib.get_close_matches(str(loc[-1]), list(model.model_fields), n=1)
+    expected = ", ".join(model.model_fields)
+    hint = f"; did you mean '{close[0]}'?" if close else ""
+    return f"{hint} (expected one of: {expected})"
+
+
+def redact_uri(uri: str) -> str:
+    """Drop any user:password@ part of a URI before it is logged or written to a manifest."""
+    return re.sub(r"^([a-z0-9]+://)[^/@]*@", r"\1", uri)

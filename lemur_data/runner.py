@@ -1,0 +1,156 @@
+"""Running a stage: skip when up to date, clear and recompute otherwise, write the manifest last.
+
+A stage implements two small methods (`prepare` on the driver, cheap; `execute` with Spark) and returns the
+manifest sections it owns. Everything every stage needs (header, code and configuration identity, orchestration,
+idempotency, atomic commit, timings) lives here, once.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from dataclasses import dataclass, field
+from typing import Any, Protocol
+
+from pyspark.sql import SparkSession
+
+from lemur_data import manifest as mf
+from lemur_data import spark as spark_runtime
+from lemur_data import storage
+from lemur_data.config import DatasetManifest, redact_uri
+
+log = logging.getLogger(__name__)
+
+
+@dataclass
+class RunContext:
+    """What a stage run needs besides its own code. The Spark session starts on first use."""
+
+    cfg: DatasetManifest
+    force: bool = False
+    master: str | None = None
+    spark_conf: dict[str, str] = field(default_factory=dict)
+    _spark: SparkSession | None = None
+
+    @property
+    def store(self) -> storage.Storage:
+        return storage.from_config(self.cfg.storage)
+
+    @property
+    def spark(self) -> SparkSession:
+        if self._spark is None:
+            self._spark = spark_runtime.get_session(self.cfg.spark, master=self.master, conf=self.spark_conf,
+                                                    app_name=f"lemur-data:{self.cfg.name}")
+        return self._spark
+
+    def path(self, *parts: str) -> str:
+        return storage.join(self.cfg.output, *parts)
+
+    def manifest_uri(self, stage: Stage) -> str:
+        return self.path(stage.dirs[0], mf.MANIFEST_NAME)
+
+    def upstream(self, stage_name: str) -> tuple[dict[str, Any], str, str]:
+        """(manifest, sha256, uri) of a finished upstream stage; a clear error if it has not run."""
+        from lemur_data.stages import STAGES  # noqa: PLC0415 - the registry imports this module
+
+        uri = self.manifest_uri(STAGES[stage_name])
+        found = mf.read(self.store, uri)
+        if found is None or found[0].get("status") != "completed":
+            raise mf.ManifestError(f"stage '{stage_name}' has not completed for this dataset (no {uri}); "
+                                   f"run `lemur-data {stage_name} MANIFEST` or `lemur-data run MANIFEST` first")
+        return found[0], found[1], uri
+
+
+@dataclass
+class Prepared:
+    """What `prepare` found: the input fingerprint (decides skipping), the manifest's inputs section, and any
+    plan the stage wants to hand to `execute`."""
+
+    fingerprint: str
+    inputs: dict[str, Any]
+    plan: Any = None
+
+
+class Stage(Protocol):
+    name: str
+    dirs: tuple[str, ...]  # output folders under the dataset root; the first holds the manifest
+    config_keys: tuple[str, ...]  # top-level config sections whose change invalidates the output
+
+    def prepare(self, ctx: RunContext) -> Prepared: ...
+
+    def execute(self, ctx: RunContext, prepared: Prepared) -> dict[str, Any]: ...
+
+
+def run_stage(stage: Stage, ctx: RunContext) -> dict[str, Any]:
+    """Run `stage` unless its committed output is up to date; returns the stage's manifest."""
+    started, t0 = mf.now_iso(), time.monotonic()
+    store, uri = ctx.store, ctx.manifest_uri(stage)
+    prepared = stage.prepare(ctx)
+    stage_sha = ctx.cfg.section_sha256(*stage.config_keys)
+    existing = mf.read(store, uri)
+    if existing is not None and not ctx.force and _up_to_date(existing[0], stage_sha, prepared, ctx):
+        log.info("%s: up to date (run %s, completed %s); skipping. Use --force to recompute.",
+                 stage.name, existing[0]["run_id"], existing[0]["completed_at"])
+        return existing[0]
+    # NOTE: the manifest goes first and comes back last: while it is absent nothing downstream trusts the folder.
+    store.delete_file(uri)
+    for d in stage.dirs:
+        store.delete_tree(ctx.path(d))
+    log.info("%s: running", stage.name)
+    sections = stage.execute(ctx, prepared)
+    manifest = {
+        "manifest_version": mf.MANIFEST_VERSION,
+        "stage": stage.name,
+        "dataset": ctx.cfg.name,
+        "run_id": ctx.cfg.run_id(),
+        "status": "completed",
+        "started_at": started,
+        "completed_at": mf.now_iso(),
+        "duration_s": round(time.monotonic() - t0, 3),
+        "code": mf.code_info(),
+        "orchestration": _orchestration(ctx),
+        "config": {
+            "sha256": ctx.cfg.sha256(),
+            "stage_sha256": stage_sha,
+            "seed": ctx.cfg.seed,
+            "resolved": _redacted_config(ctx.cfg),
+        },
+        "inputs": {"fingerprint": prepared.fingerprint, **prepared.inputs},
+        **sections,
+    }
+    mf.write(store, uri, manifest)
+    log.info("%s: done in %.1fs; manifest %s", stage.name, manifest["duration_s"], uri)
+    return manifest
+
+
+def _up_to_date(existing: dict[str, Any], stage_sha: str, prepared: Prepared, ctx: RunContext) -> bool:
+    if existing.get("status") != "completed":
+        return False
+    if existing.get("config", {}).get("stage_sha256") != stage_sha:
+        return False
+    if existing.get("inputs", {}).get("fingerprint") != prepared.fingerprint:
+        return False
+    for f in existing.get("outputs", {}).get("files", []):
+        info = ctx.store.info(ctx.path(*f["path"].split("/")))
+        if info is None or info.size != f["bytes"]:
+            log.warning("output %s is missing or changed; recomputing", f["path"])
+            return False
+    return True
+
+
+def _orchestration(ctx: RunContext) -> dict[str, Any]:
+    out: dict[str, Any] = {"spark_master": None, "spark_app_id": None, "spark_version": None,
+                           "default_parallelism": None, "airflow": mf.airflow_context()}
+    if ctx._spark is not None:
+        sc = ctx._spark.sparkContext
+        out.update(spark_master=sc.master, spark_app_id=sc.applicationId, spark_version=ctx._spark.version,
+                   default_parallelism=sc.defaultParallelism)
+    return out
+
+
+def _redacted_config(cfg: DatasetManifest) -> dict[str, Any]:
+    resolved = cfg.to_json_dict()
+    resolved["output"] = redact_uri(resolved["output"])
+    for src in resolved["sources"]:
+        src["path"] = redact_uri(src["path"])
+    return resolved

@@ -1,0 +1,82 @@
+"""Source readers: list a source's files on the driver (`plan_source`), read one file in an executor (`read_item`).
+
+Formats: `files` (checked-out repositories), `archive` (tar / zip of repositories), `parquet`, `jsonl`, `warc`,
+`text` (txt / md / rst / html trees). Every reader yields documents or named skips, never raises on bad data.
+"""
+
+from __future__ import annotations
+
+from typing import Callable, Iterator
+
+from lemur_data import storage
+from lemur_data.config import ConfigError, CrawlConfig, SourceConfig
+from lemur_data.sources.archives import ARCHIVE_SUFFIXES, read_archive
+from lemur_data.sources.items import SourcePlan, WorkItem, source_root
+from lemur_data.sources.records import Record, Skip
+from lemur_data.sources.tables import check_parquet_columns, read_jsonl, read_parquet
+from lemur_data.sources.trees import list_tree, read_tree_file
+from lemur_data.sources.warc import read_warc
+
+Reader = Callable[[WorkItem, SourceConfig, CrawlConfig, storage.Storage], Iterator[Record]]
+
+_READERS: dict[str, Reader] = {
+    "files": read_tree_file,
+    "text": read_tree_file,
+    "archive": read_archive,
+    "parquet": read_parquet,
+    "jsonl": read_jsonl,
+    "warc": read_warc,
+}
+
+# File names each whole-file format expects (anything else under its path is skipped, and counted).
+_SUFFIXES: dict[str, tuple[str, ...]] = {
+    "archive": ARCHIVE_SUFFIXES,
+    "parquet": (".parquet", ".pq"),
+    "jsonl": (".jsonl", ".json", ".ndjson", ".jsonl.gz", ".json.gz", ".ndjson.gz", ".jsonl.zst", ".json.zst",
+              ".jsonl.zstd", ".jsonl.bz2", ".jsonl.xz"),
+    "warc": (".warc", ".warc.gz", ".arc.gz"),
+}
+
+
+def plan_source(source: SourceConfig, crawl: CrawlConfig, store: storage.Storage) -> SourcePlan:
+    """List a source's files and decide what the path alone can decide. Raises ConfigError if nothing is there."""
+    try:
+        if source.format in ("files", "text"):
+            root, items = list_tree(source, crawl, store)
+        else:
+            root, items = _list_whole_files(source, store)
+    except OSError as exc:
+        raise ConfigError(f"sources[{source.name}].path: cannot list {source.path!r}: {exc}") from None
+    if not items:
+        raise ConfigError(f"sources[{source.name}].path: nothing found at {source.path!r}; expected "
+                          f"{'a directory of files' if source.format in ('files', 'text') else _expect(source.format)}")
+    if source.format == "parquet":
+        first = next((i for i in items if i.skip is None), None)
+        if first is not None:
+            check_parquet_columns(source, first, store)
+    return SourcePlan(source.name, root, tuple(items))
+
+
+def _list_whole_files(source: SourceConfig, store: storage.Storage) -> tuple[str, list[WorkItem]]:
+    root = source_root(source.path)
+    items = []
+    for e in store.list_files(source.path):
+        rel = storage.relative(e.uri, root)
+        skip = None if rel.lower().endswith(_SUFFIXES[source.format]) else "unsupported_extension"
+        items.append(WorkItem(source.name, e.uri, rel, e.size, e.mtime_ns, skip=skip))
+    return root, items
+
+
+def _expect(fmt: str) -> str:
+    return f"{fmt} files ({', '.join(_SUFFIXES[fmt])})"
+
+
+def read_item(item: WorkItem, source: SourceConfig, crawl: CrawlConfig, store: storage.Storage) -> Iterator[Record]:
+    """Records of one work item. A reader bug on one item becomes a counted `unreadable`, not a failed job."""
+    if item.skip is not None:
+        yield Skip(source.kind, source.name, item.rel, item.skip, item.size, item.detail)
+        return
+    try:
+        yield from _READERS[source.format](item, source, crawl, store)
+    except Exception as exc:  # noqa: BLE001 - last line of defence: count, name, go on
+        yield Skip(source.kind, source.name, item.rel, "unreadable", item.size, f"{type(exc).__name__}: {exc}")

@@ -1,0 +1,201 @@
+"""Tabular datasets: Parquet files and JSON Lines (plain, .gz, .zst), mapped to documents by a column mapping.
+
+The Stack, RefinedWeb and RedPajama layouts each need one line of mapping (see `ColumnMapping`). A damaged file
+keeps the rows read before the damage and is counted under a named reason.
+"""
+
+from __future__ import annotations
+
+import bz2
+import gzip
+import io
+import json
+import lzma
+from typing import IO, Any, Iterator
+
+import pyarrow.parquet as pq
+import zstandard
+
+from lemur_data import storage
+from lemur_data.config import ColumnMapping, ConfigError, CrawlConfig, SourceConfig
+from lemur_data.schema import UNKNOWN_LANG
+from lemur_data.sources.items import WorkItem
+from lemur_data.sources.languages import detect_language, normalize_language
+from lemur_data.sources.licenses import normalize_spdx
+from lemur_data.sources.records import Doc, Record, Skip
+
+_PARQUET_BATCH_ROWS = 256
+_JSONL_LINE_OVERHEAD = 64 << 10  # JSON escaping and other fields around the text
+
+
+def mapped_columns(mapping: ColumnMapping) -> list[str]:
+    """Top-level columns the mapping reads (a dotted name reads its first component)."""
+    names = [mapping.text, mapping.locator, mapping.lang, mapping.repo, mapping.license, mapping.stars, *mapping.meta]
+    return sorted({n.split(".", 1)[0] for n in names if n})
+
+
+def check_parquet_columns(source: SourceConfig, item: WorkItem, store: storage.Storage) -> None:
+    """Fail fast, before Spark starts, when the mapping names a column the first readable file lacks."""
+    try:
+        with store.open_input(item.uri) as f:
+            names = set(pq.ParquetFile(f).schema_arrow.names)
+    except Exception:  # noqa: BLE001 - an unreadable file is reported per file by the executors
+        return
+    mapping = source.column_mapping
+    for key in ("text", "locator", "lang", "repo", "license", "stars"):
+        col = getattr(mapping, key)
+        if col and col.split(".", 1)[0] not in names:
+            raise ConfigError(
+                f"sources[{source.name}].columns.{key}: column {col!r} is not in {item.rel} "
+                f"(its columns: {', '.join(sorted(names))})"
+            )
+
+
+def read_parquet(item: WorkItem, source: SourceConfig, crawl: CrawlConfig, store: storage.Storage) -> Iterator[Record]:
+    mapping = source.column_mapping
+    row = 0
+    try:
+        f = store.open_input(item.uri)
+    except OSError as exc:
+        yield Skip(source.kind, source.name, item.rel, "unreadable", item.size, str(exc))
+        return
+    with f:
+        try:
+            pf = pq.ParquetFile(f)
+            present = set(pf.schema_arrow.names)
+            missing = [c for c in mapped_columns(mapping) if c not in present]
+            if mapping.text.split(".", 1)[0] in missing:
+                yield Skip(source.kind, source.name, item.rel, "missing_column", item.size, f"missing {missing}")
+                return
+            columns = [c for c in mapped_columns(mapping) if c in present]
+            for batch in pf.iter_batches(batch_size=_PARQUET_BATCH_ROWS, columns=columns):
+                for values in batch.to_pylist():
+                    yield row_record(values, f"{item.rel}#{row}", source, crawl)
+                    row += 1
+        except Exception as exc:  # noqa: BLE001 - pyarrow raises OSError / ArrowInvalid / others on bad files
+            yield Skip(source.kind, source.name, item.rel, "corrupt_parquet", item.size,
+                       f"after {row} rows: {type(exc).__name__}: {exc}")
+
+
+def read_jsonl(item: WorkItem, source: SourceConfig, crawl: CrawlConfig, store: storage.Storage) -> Iterator[Record]:
+    limit = crawl.max_file_bytes + _JSONL_LINE_OVERHEAD
+    line_no = 0
+    try:
+        raw = store.open_input(item.uri)
+    except OSError as exc:
+        yield Skip(source.kind, source.name, item.rel, "unreadable", item.size, str(exc))
+        return
+    with raw:
+        stream = _decompressed(raw, item.rel)
+        try:
+            while True:
+                line, complete = _read_line(stream, limit)
+                if not line:
+                    break
+                line_no += 1
+                locator = f"{item.rel}#{line_no}"
+                if not complete:
+                    yield Skip(source.kind, source.name, locator, "too_large", len(line), "line over the size cap")
+                    continue
+                if not line.strip():
+                    continue
+                yield _json_record(line, locator, source, crawl)
+        except (OSError, EOFError, zstandard.ZstdError, lzma.LZMAError, ValueError) as exc:
+            yield Skip(source.kind, source.name, item.rel, "corrupt_compression", item.size,
+                       f"after line {line_no}: {type(exc).__name__}: {exc}")
+
+
+def _decompressed(raw: IO[bytes], rel: str) -> IO[bytes]:
+    name = rel.lower()
+    if name.endswith(".gz"):
+        return gzip.GzipFile(fileobj=raw)
+    if name.endswith((".zst", ".zstd")):
+        return io.BufferedReader(zstandard.ZstdDecompressor().stream_reader(raw, read_across_frames=True))
+    if name.endswith(".bz2"):
+        return bz2.BZ2File(raw)
+    if name.endswith(".xz"):
+        return lzma.LZMAFile(raw)
+    return raw
+
+
+def _read_line(stream: IO[bytes], limit: int) -> tuple[bytes, bool]:
+    """Next line without holding more than `limit` bytes of it; (line, False) when it was longer."""
+    line = stream.readline(limit)
+    if not line or line.endswith(b"\n") or len(line) < limit:
+        return line, True
+    while True:  # drain the rest of an oversize line
+        more = stream.readline(limit)
+        if not more or more.endswith(b"\n"):
+            return line, False
+
+
+def _json_record(line: bytes, locator: str, source: SourceConfig, crawl: CrawlConfig) -> Record:
+    try:
+        decoded = line.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        return Skip(source.kind, source.name, locator, "invalid_utf8", len(line), str(exc))
+    try:
+        values = json.loads(decoded)
+    except ValueError as exc:
+        return Skip(source.kind, source.name, locator, "malformed_json", len(line), str(exc))
+    if not isinstance(values, dict):
+        return Skip(source.kind, source.name, locator, "malformed_json", len(line), "not a JSON object")
+    return row_record(values, locator, source, crawl)
+
+
+def row_record(values: dict[str, Any], default_locator: str, source: SourceConfig, crawl: CrawlConfig) -> Record:
+    """A document from one dataset row, or the reason there is none."""
+    m = source.column_mapping
+    text = lookup(values, m.text)
+    locator = _as_str(lookup(values, m.locator)) if m.locator else None
+    locator = locator or default_locator
+    if not isinstance(text, str):
+        return Skip(source.kind, source.name, locator, "missing_text", 0, f"column {m.text!r} is {type(text).__name__}")
+    size = len(text.encode("utf-8"))
+    if size > crawl.max_file_bytes:
+        return Skip(source.kind, source.name, locator, "too_large", size)
+    if not text.strip():
+        return Skip(source.kind, source.name, locator, "empty", size)
+    if "\x00" in text:
+        return Skip(source.kind, source.name, locator, "binary", size)
+    meta = {col: s for col in m.meta if (s := _as_str(lookup(values, col))) is not None}
+    if m.stars and (stars := lookup(values, m.stars)) is not None:
+        meta["stars"] = _as_str(stars) or ""
+    declared = _as_str(lookup(values, m.lang)) if m.lang else None
+    if source.kind == "code":
+        lang = source.lang or normalize_language(declared) or detect_language(locator, text[:256].encode())
+        if lang is None:
+            return Skip("code", source.name, locator, "unknown_language", size)
+    else:
+        lang = (declared or source.lang or UNKNOWN_LANG).lower()
+    repo = _as_str(lookup(values, m.repo)) if m.repo else None
+    license_ = normalize_spdx(lookup(values, m.license)) if m.license else None
+    return Doc(source.kind, source.name, lang, text, locator, repo, license_ or source.license, meta)
+
+
+def lookup(values: dict[str, Any], dotted: str | None) -> Any:
+    """Value of a column; `a.b` reaches into a struct (dict) or a JSON-object string column."""
+    if not dotted:
+        return None
+    head, _, rest = dotted.partition(".")
+    value = values.get(head)
+    for part in rest.split(".") if rest else ():
+        if isinstance(value, str):
+            try:
+                value = json.loads(value)
+            except ValueError:
+                return None
+        if not isinstance(value, dict):
+            return None
+        value = value.get(part)
+    return value
+
+
+def _as_str(value: Any) -> str | None:
+    if value is None:
+        return None
+    if isinstance(value, str):
+        return value
+    if isinstance(value, (dict, list)):
+        return json.dumps(value, sort_keys=True, ensure_ascii=False, default=str)
+    return str(value)

@@ -1,0 +1,84 @@
+"""The one Spark session factory.
+
+Local mode is the embedded default: all cores, driver memory sized from the machine, Arrow on, a local scratch
+directory, the venv's Python for workers. Under `spark-submit` the submitted master and settings win: we only add
+what the pipeline itself needs (Arrow batches, UTC), never a master or memory size.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import sys
+import tempfile
+
+from pyspark.sql import SparkSession
+
+from lemur_data.config import SparkConfig
+
+log = logging.getLogger(__name__)
+
+# NOTE: documents can be up to max_file_bytes each; small Arrow batches keep a Python worker's memory bounded.
+ARROW_BATCH_ROWS = 256
+
+_PIPELINE_CONF = {
+    "spark.sql.execution.arrow.pyspark.enabled": "true",
+    "spark.sql.execution.arrow.maxRecordsPerBatch": str(ARROW_BATCH_ROWS),
+    "spark.sql.session.timeZone": "UTC",
+    "spark.python.worker.reuse": "true",
+}
+
+
+def launched_by_spark_submit() -> bool:
+    """spark-submit starts the JVM first and hands Python its gateway port."""
+    return "PYSPARK_GATEWAY_PORT" in os.environ
+
+
+def local_master(cores: int | None = None) -> str:
+    return f"local[{cores or os.cpu_count() or 1}]"
+
+
+def driver_memory() -> str:
+    """40% of physical memory (local mode: the driver JVM hosts the executors; Python workers need the rest)."""
+    try:
+        total = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES")
+    except (ValueError, OSError):
+        return "4g"
+    return f"{max(1, int(total * 0.4) >> 30)}g"
+
+
+def get_session(spark_cfg: SparkConfig | None = None, *, master: str | None = None,
+                conf: dict[str, str] | None = None, app_name: str = "lemur-data") -> SparkSession:
+    """The active session if there is one, else a new one configured as described above."""
+    active = SparkSession.getActiveSession()
+    if active is not None:
+        return active
+    spark_cfg = spark_cfg or SparkConfig()
+    builder = SparkSession.builder.appName(app_name)
+    settings = dict(_PIPELINE_CONF)
+    if not launched_by_spark_submit():
+        # NOTE: workers must run the interpreter that has lemur_data installed, not whatever python3 is on PATH.
+        os.environ.setdefault("PYSPARK_PYTHON", sys.executable)
+        settings.update(_local_defaults())
+        settings["spark.master"] = master or os.environ.get("LEMUR_SPARK_MASTER") or spark_cfg.master or local_master()
+    settings.update(spark_cfg.conf)
+    settings.update(conf or {})
+    for key, value in settings.items():
+        builder = builder.config(key, value)
+    spark = builder.getOrCreate()
+    spark.sparkContext.setLogLevel(os.environ.get("LEMUR_SPARK_LOG_LEVEL", "WARN"))
+    log.info("spark %s master=%s app=%s", spark.version, spark.sparkContext.master, spark.sparkContext.applicationId)
+    return spark
+
+
+def _local_defaults() -> dict[str, str]:
+    scratch = os.environ.get("LEMUR_SCRATCH") or os.path.join(tempfile.gettempdir(), f"lemur-spark-{os.getuid()}")
+    os.makedirs(scratch, exist_ok=True)
+    return {
+        "spark.driver.memory": os.environ.get("LEMUR_DRIVER_MEMORY", driver_memory()),
+        "spark.local.dir": scratch,
+        "spark.ui.enabled": "false" if os.environ.get("LEMUR_SPARK_UI", "1") == "0" else "true",
+        "spark.ui.showConsoleProgress": "true" if sys.stderr.isatty() else "false",
+        "spark.sql.shuffle.partitions": str(max(2, 2 * (os.cpu_count() or 1))),
+        "spark.driver.extraJavaOptions": "-Dlog4j2.level=warn",
+    }

@@ -1,0 +1,8 @@
+"""The pipeline's stages, in run order. Each stage lives in its own module and implements `runner.Stage`."""
+
+from __future__ import annotations
+
+from lemur_data.runner import Stage
+from lemur_data.stages.crawl import CrawlStage
+
+STAGES: dict[str, Stage] = {s.name: s for s in (CrawlStage(),)}

@@ -1,0 +1,183 @@
+"""Crawl: sources -> documents (DOC v1) under <out>/docs/, partitioned by kind / source.
+
+The driver lists every source (cheap: paths and sizes) and packs the files into work units of balanced bytes;
+executors read the units inside `mapInArrow` and yield documents or named skips; the deterministic writer
+stores the documents and counts everything else.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import time
+from dataclasses import dataclass
+from typing import Any, Iterator
+
+import pyarrow as pa
+from pyspark.sql import functions as F
+
+from lemur_data import reasons, storage
+from lemur_data.config import CrawlConfig, DatasetManifest, SourceConfig
+from lemur_data.runner import Prepared, RunContext
+from lemur_data.schema import DOC_SCHEMA, spark_ddl
+from lemur_data.sources import plan_source, read_item
+from lemur_data.sources.items import SourcePlan, WorkItem
+from lemur_data.sources.records import CRAWL_SCHEMA, to_batches
+from lemur_data.writer import DEST, WriteResult, bucket_counts, write_partitioned
+
+log = logging.getLogger(__name__)
+
+OUTPUT_DIR = "docs"
+_MAX_ITEMS_PER_UNIT = 4000
+_MIN_UNIT_BYTES = 256 << 10
+# Output bytes per input byte, to size the output files before the data is read.
+_EXPANSION = {"files": 1.0, "text": 0.5, "archive": 3.0, "parquet": 2.5, "jsonl": 2.0, "warc": 0.3}
+
+
+@dataclass(frozen=True)
+class CrawlPlan:
+    sources: tuple[SourcePlan, ...]
+    listing_s: float
+
+
+class CrawlStage:
+    name = "crawl"
+    dirs = (OUTPUT_DIR,)
+    config_keys = ("name", "seed", "sources", "crawl")
+
+    def prepare(self, ctx: RunContext) -> Prepared:
+        t0 = time.monotonic()
+        plans = tuple(plan_source(s, ctx.cfg.crawl, ctx.store) for s in ctx.cfg.sources)
+        listing_s = time.monotonic() - t0
+        for p in plans:
+            log.info("crawl: %s: %d files, %.1f MB listed", p.source, len(p.items), p.bytes / 1e6)
+        fingerprint = hashlib.sha256("".join(p.fingerprint() for p in plans).encode()).hexdigest()
+        inputs = {"upstream": [], "sources": [_input_entry(ctx.cfg.source(p.source), p) for p in plans]}
+        return Prepared(fingerprint, inputs, CrawlPlan(plans, listing_s))
+
+    def execute(self, ctx: RunContext, prepared: Prepared) -> dict[str, Any]:
+        plan: CrawlPlan = prepared.plan
+        cfg = ctx.cfg
+        spark = ctx.spark
+        units = pack_units([i for p in plan.sources for i in p.items], cfg.crawl, spark.sparkContext.defaultParallelism)
+        log.info("crawl: %d work units over %d cores", len(units), spark.sparkContext.defaultParallelism)
+        t0 = time.monotonic()
+        shared = spark.sparkContext.broadcast(units)
+        reader = _UnitReader(shared, {s.name: s for s in cfg.sources}, cfg.crawl, ctx.store)
+        rows = spark.range(0, len(units), 1, numPartitions=max(1, len(units))).mapInArrow(reader, spark_ddl(CRAWL_SCHEMA))
+        rows = rows.withColumn(DEST, F.when(F.col("reason").isNull(), F.lit(OUTPUT_DIR)))
+        result = write_partitioned(
+            rows, root=cfg.output, schemas={OUTPUT_DIR: DOC_SCHEMA},
+            buckets=bucket_counts(_expected_bytes(cfg, plan), cfg.crawl.target_file_bytes), store=ctx.store,
+        )
+        shared.unpersist()
+        return crawl_sections(cfg, plan, result, time.monotonic() - t0)
+
+
+class _UnitReader:
+    """mapInArrow function: unit ids in, crawl rows (documents and skips) out."""
+
+    def __init__(self, units: Any, sources: dict[str, SourceConfig], crawl: CrawlConfig, store: storage.Storage):
+        self.units, self.sources, self.crawl, self.store = units, sources, crawl, store
+
+    def __call__(self, batches: Iterator[pa.RecordBatch]) -> Iterator[pa.RecordBatch]:
+        for batch in batches:
+            for unit_id in batch.column(0).to_pylist():
+                items = self.units.value[unit_id]
+                records = (r for item in items for r in read_item(item, self.sources[item.source], self.crawl, self.store))
+                yield from to_batches(records)
+
+
+def pack_units(items: list[WorkItem], crawl: CrawlConfig, parallelism: int) -> list[list[WorkItem]]:
+    """Consecutive items grouped into units of about equal bytes: several per core so fast tasks even out."""
+    total = sum(i.size for i in items if i.skip is None)
+    target = max(_MIN_UNIT_BYTES, min(crawl.target_task_bytes, total // max(1, 4 * parallelism)))
+    units: list[list[WorkItem]] = []
+    current: list[WorkItem] = []
+    size = 0
+    for item in items:
+        cost = item.size if item.skip is None else 0
+        if current and (size + cost > target or len(current) >= _MAX_ITEMS_PER_UNIT):
+            units.append(current)
+            current, size = [], 0
+        current.append(item)
+        size += cost
+    if current:
+        units.append(current)
+    return units
+
+
+def _expected_bytes(cfg: DatasetManifest, plan: CrawlPlan) -> dict[tuple[str, str, str], int]:
+    return {(OUTPUT_DIR, cfg.source(p.source).kind, p.source): int(p.bytes * _EXPANSION[cfg.source(p.source).format])
+            for p in plan.sources}
+
+
+def _input_entry(source: SourceConfig, plan: SourcePlan) -> dict[str, Any]:
+    from lemur_data.config import redact_uri  # noqa: PLC0415
+
+    listed_skips: dict[str, int] = {}
+    for i in plan.items:
+        if i.skip:
+            listed_skips[i.skip] = listed_skips.get(i.skip, 0) + 1
+    return {"source": source.name, "kind": source.kind, "format": source.format, "uri": redact_uri(source.path),
+            "files": len(plan.items), "bytes": sum(i.size for i in plan.items), "fingerprint": plan.fingerprint()}
+
+
+def crawl_sections(cfg: DatasetManifest, plan: CrawlPlan, result: WriteResult, spark_s: float) -> dict[str, Any]:
+    by_source_lang = [
+        {"kind": k.kind, "source": k.source, "lang": k.lang, "docs": docs, "bytes": size}
+        for k, (docs, size) in result.groups.items() if k.dest == OUTPUT_DIR
+    ]
+    dropped = reason_entries(result)
+    docs_out = sum(e["docs"] for e in by_source_lang)
+    bytes_out = sum(e["bytes"] for e in by_source_lang)
+    rows_written = sum(f.rows for f in result.files)
+    return {
+        "counts": {
+            "in": {"files": sum(len(p.items) for p in plan.sources), "bytes": sum(i.size for p in plan.sources for i in p.items)},
+            "out": {"docs": docs_out, "bytes": bytes_out},
+            "dropped": {"docs": sum(e["docs"] for e in dropped), "bytes": sum(e["bytes"] for e in dropped)},
+            "by_source_lang": by_source_lang,
+        },
+        "reasons": dropped,
+        "outputs": {"dirs": [OUTPUT_DIR], "files": [f.to_json() for f in result.files], "buckets": result.buckets},
+        "fingerprint": result.fingerprint(),
+        "validation": [
+            _check("rows written equal documents counted", docs_out, rows_written),
+            *_tree_accounting_checks(cfg, plan, result),
+        ],
+        "timings": {"listing_s": round(plan.listing_s, 3), "read_and_write_s": round(spark_s, 3)},
+    }
+
+
+def reason_entries(result: WriteResult) -> list[dict[str, Any]]:
+    """Manifest entries for every reason counted by the writer, with per-source counts and examples."""
+    entries: dict[str, dict[str, Any]] = {}
+    for k, (docs, size) in result.groups.items():
+        if k.reason is None:
+            continue
+        r = reasons.REASONS[k.reason]
+        e = entries.setdefault(k.reason, {"reason": r.name, "category": r.category, "description": r.description,
+                                          "docs": 0, "bytes": 0, "by_source": {}, "examples": []})
+        e["docs"] += docs
+        e["bytes"] += size
+        e["by_source"][k.source] = e["by_source"].get(k.source, 0) + docs
+    for (source, reason), locators in result.examples.items():
+        if reason in entries:
+            entries[reason]["examples"] = sorted(entries[reason]["examples"] + locators)[:5]
+    return sorted(entries.values(), key=lambda e: (-e["docs"], e["reason"]))
+
+
+def _tree_accounting_checks(cfg: DatasetManifest, plan: CrawlPlan, result: WriteResult) -> list[dict[str, Any]]:
+    """For file trees, every listed file must come out as exactly one document or one counted skip."""
+    checks = []
+    for p in plan.sources:
+        if cfg.source(p.source).format not in ("files", "text"):
+            continue
+        seen = sum(docs for k, (docs, _) in result.groups.items() if k.source == p.source)
+        checks.append(_check(f"{p.source}: every listed file is a document or a counted skip", len(p.items), seen))
+    return checks
+
+
+def _check(name: str, expected: Any, observed: Any) -> dict[str, Any]:
+    return {"check": name, "expected": expected, "observed": observed, "passed": expected == observed}

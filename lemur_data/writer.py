@@ -1,0 +1,287 @@
+"""Deterministic, partitioned Parquet output written by pyarrow inside Spark tasks, with counts for the manifest.
+
+Why not `DataFrame.write`: its file names carry random UUIDs and its files follow Spark's partitioning, so two
+runs never give the same bytes; and it cannot reach S3 here without S3A jars. Instead:
+
+* every row goes to a bucket `pmod(xxhash64(id), n)` of its (dest, kind, source) group, with n chosen from the
+  expected size of the group, so a file's rows are fixed by the data, whatever the partitioning;
+* rows are shuffled by bucket and sorted by id inside it; a task writes each bucket it receives as one file,
+  `<dest>/kind=<kind>/source=<source>/part-<bucket>-of-<n>.parquet`, with row groups closed at fixed row / byte
+  counts. Same rows in, same bytes out, under local[1], local[2] or a cluster;
+* rows whose `_dest` is null (skips, rejects counted elsewhere) are only counted;
+* each task returns one small stats row per (dest, kind, source, lang, reason) group and per file: the driver
+  turns those into the manifest's counts, example locators and outputs (with sha256), without a second pass.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import tempfile
+import uuid
+from collections import defaultdict
+from dataclasses import dataclass, field
+from typing import Iterable, Iterator
+
+import pyarrow as pa
+import pyarrow.parquet as pq
+from pyspark.sql import Column, DataFrame
+from pyspark.sql import functions as F
+
+from lemur_data import storage
+
+DEST = "_dest"
+BUCKET = "_bucket"
+GROUP_COLS = (DEST, "kind", "source", BUCKET)
+ROWS_PER_GROUP = 1024
+BYTES_PER_GROUP = 64 << 20
+EXAMPLES_PER_REASON = 5
+_DICTIONARY_COLUMNS = ("kind", "source", "lang", "repo", "license", "reason", "first_reason")
+
+_STATS_SCHEMA = pa.schema(
+    [
+        ("type", pa.string()), ("dest", pa.string()), ("kind", pa.string()), ("source", pa.string()),
+        ("lang", pa.string()), ("reason", pa.string()), ("docs", pa.int64()), ("bytes", pa.int64()),
+        ("path", pa.string()), ("sha256", pa.string()), ("row_groups", pa.int64()),
+    ]
+)
+_STATS_DDL = ", ".join(f"`{f.name}` {'bigint' if f.type == pa.int64() else 'string'}" for f in _STATS_SCHEMA)
+
+
+@dataclass(frozen=True)
+class OutputFile:
+    path: str  # relative to the output root, '/'-separated
+    rows: int
+    bytes: int
+    sha256: str
+    row_groups: int
+
+    def to_json(self) -> dict[str, object]:
+        return {"path": self.path, "rows": self.rows, "bytes": self.bytes, "sha256": self.sha256,
+                "row_groups": self.row_groups}
+
+
+@dataclass(frozen=True)
+class GroupKey:
+    dest: str | None
+    kind: str
+    source: str
+    lang: str
+    reason: str | None
+
+
+@dataclass
+class WriteResult:
+    files: list[OutputFile]
+    groups: dict[GroupKey, tuple[int, int]]  # -> (docs, bytes)
+    examples: dict[tuple[str, str], list[str]]  # (source, reason) -> smallest locators
+    buckets: dict[str, int] = field(default_factory=dict)
+
+    def fingerprint(self) -> str:
+        h = hashlib.sha256()
+        for f in self.files:
+            h.update(f"{f.path}\x00{f.sha256}\n".encode())
+        return h.hexdigest()
+
+
+def bucket_counts(expected_bytes: dict[tuple[str, str, str], int], target_file_bytes: int) -> dict[str, int]:
+    """Files per (dest, kind, source) group: enough that each is about `target_file_bytes`."""
+    return {f"{d}/{k}/{s}": max(1, -(-b // target_file_bytes)) for (d, k, s), b in sorted(expected_bytes.items())}
+
+
+def write_partitioned(
+    df: DataFrame,
+    *,
+    root: str,
+    schemas: dict[str, pa.Schema],
+    buckets: dict[str, int],
+    store: storage.Storage,
+    unique_ids: bool = True,
+) -> WriteResult:
+    """Write `df` (payload columns + `_dest` + optional `reason`) under `root`; count every row.
+
+    `schemas` maps each destination folder to the columns written there; `buckets` maps "dest/kind/source" to
+    its file count (groups not listed get one file). With `unique_ids`, a second row with the same id in a group
+    is counted as `duplicate_locator` instead of written (ids are sha256(source, locator), so this is a repeated
+    locator, e.g. a URL crawled twice).
+    """
+    defaults = {"reason": F.lit(None).cast("string"), "lang": F.lit(""), "size_bytes": F.lit(0).cast("bigint"),
+                "locator": F.col("id")}
+    for name, value in defaults.items():
+        if name not in df.columns:
+            df = df.withColumn(name, value)
+    tiebreak = [c for c in ("content_sha256",) if c in df.columns]
+    n_expr = _bucket_count_expr(buckets)
+    with_bucket = df.withColumn(BUCKET, F.when(F.col(DEST).isNull(), F.lit(0)).otherwise(F.pmod(F.xxhash64("id"), n_expr)))
+    with_bucket = with_bucket.withColumn("_n", F.when(F.col(DEST).isNull(), F.lit(1)).otherwise(n_expr))
+    partitions = max(1, min(sum(buckets.values()) + 1, 2000))
+    ordered = with_bucket.repartition(partitions, *GROUP_COLS).sortWithinPartitions(*GROUP_COLS, "id", *tiebreak)
+    task = _WriteTask(root=root, schemas=schemas, store=store, unique_ids=unique_ids)
+    rows = ordered.mapInArrow(task, _STATS_DDL).collect()
+    return _collect(rows, buckets)
+
+
+def _bucket_count_expr(buckets: dict[str, int]) -> Column:
+    key = F.concat_ws("/", F.col(DEST), F.col("kind"), F.col("source"))
+    if not buckets:
+        return F.lit(1)
+    mapping = F.create_map(*[x for k, n in sorted(buckets.items()) for x in (F.lit(k), F.lit(n))])
+    return F.coalesce(mapping[key], F.lit(1))
+
+
+def _collect(rows: Iterable, buckets: dict[str, int]) -> WriteResult:
+    files: list[OutputFile] = []
+    groups: dict[GroupKey, list[int]] = defaultdict(lambda: [0, 0])
+    examples: dict[tuple[str, str], list[str]] = defaultdict(list)
+    for r in rows:
+        if r.type == "file":
+            files.append(OutputFile(r.path, r.docs, r.bytes, r.sha256, r.row_groups))
+        elif r.type == "group":
+            g = groups[GroupKey(r.dest, r.kind, r.source, r.lang, r.reason)]
+            g[0] += r.docs
+            g[1] += r.bytes
+        else:
+            examples[(r.source, r.reason)].append(r.path)
+    return WriteResult(
+        files=sorted(files, key=lambda f: f.path),
+        groups={k: (v[0], v[1]) for k, v in sorted(groups.items(), key=lambda kv: _sort_key(kv[0]))},
+        examples={k: sorted(v)[:EXAMPLES_PER_REASON] for k, v in sorted(examples.items())},
+        buckets=dict(buckets),
+    )
+
+
+def _sort_key(k: GroupKey) -> tuple[str, ...]:
+    return (k.dest or "", k.kind, k.source, k.lang, k.reason or "")
+
+
+class _WriteTask:
+    """The mapInArrow function: consumes one sorted partition, writes its buckets, returns stats rows."""
+
+    def __init__(self, *, root: str, schemas: dict[str, pa.Schema], store: storage.Storage, unique_ids: bool) -> None:
+        self.root, self.schemas, self.store, self.unique_ids = root, schemas, store, unique_ids
+
+    def __call__(self, batches: Iterator[pa.RecordBatch]) -> Iterator[pa.RecordBatch]:
+        stats = _Stats()
+        current: _BucketFile | None = None
+        last_id: tuple | None = None
+        for batch in batches:
+            cols = {name: batch.column(name).to_pylist() for name in
+                    (DEST, "kind", "source", BUCKET, "_n", "id", "lang", "size_bytes", "reason", "locator")}
+            keep: list[int] = []
+            for i in range(batch.num_rows):
+                dest, kind, source, bucket = cols[DEST][i], cols["kind"][i], cols["source"][i], cols[BUCKET][i]
+                reason = cols["reason"][i]
+                key = (dest, kind, source, bucket)
+                if dest is not None and current is not None and current.key != key:
+                    current = self._flush(current, batch, keep, stats)
+                    keep = []
+                if dest is not None and self.unique_ids and last_id == (key, cols["id"][i]):
+                    reason, dest = "duplicate_locator", None
+                if dest is not None:
+                    last_id = (key, cols["id"][i])
+                    if current is None:
+                        current = _BucketFile(key, cols["_n"][i], self.root, self.schemas[dest], self.store)
+                    keep.append(i)
+                stats.count(dest, kind, source, cols["lang"][i], reason, cols["size_bytes"][i], cols["locator"][i])
+            if current is not None and keep:
+                current.append(batch.take(pa.array(keep, pa.int64())))
+        if current is not None:
+            stats.file(current.close())
+        yield stats.to_batch()
+
+    def _flush(self, current: _BucketFile, batch: pa.RecordBatch, keep: list[int], stats: _Stats) -> None:
+        if keep:
+            current.append(batch.take(pa.array(keep, pa.int64())))
+        stats.file(current.close())
+        return None
+
+
+class _BucketFile:
+    """One output file, written to a temporary name and moved into place when complete."""
+
+    def __init__(self, key: tuple, n: int, root: str, schema: pa.Schema, store: storage.Storage) -> None:
+        dest, kind, source, bucket = key
+        self.key, self.schema, self.store = key, schema, store
+        self.rel = f"{dest}/kind={kind}/source={source}/part-{bucket:05d}-of-{n:05d}.parquet"
+        self.uri = storage.join(root, *self.rel.split("/"))
+        tmp_dir = os.path.dirname(self.uri) if not storage.is_remote(root) else _local_scratch()
+        os.makedirs(tmp_dir, exist_ok=True)
+        self.tmp = os.path.join(tmp_dir, f".tmp-{uuid.uuid4().hex}.parquet")
+        dictionary = [c for c in _DICTIONARY_COLUMNS if c in schema.names]
+        self.writer = pq.ParquetWriter(self.tmp, schema, compression="zstd", use_dictionary=dictionary,
+                                       write_statistics=True)
+        self.pending: list[pa.RecordBatch] = []
+        self.pending_rows = self.pending_bytes = self.rows = self.row_groups = 0
+
+    def append(self, batch: pa.RecordBatch) -> None:
+        table = pa.Table.from_batches([batch]).select(self.schema.names).cast(self.schema)
+        sizes = table.column("size_bytes").to_pylist() if "size_bytes" in self.schema.names else [0] * table.num_rows
+        start = 0
+        for i, size in enumerate(sizes):
+            self.pending_rows += 1
+            self.pending_bytes += size or 0
+            if self.pending_rows >= ROWS_PER_GROUP or self.pending_bytes >= BYTES_PER_GROUP:
+                self.pending.append(table.slice(start, i + 1 - start))
+                start = i + 1
+                self._write_group()
+        if start < table.num_rows:
+            self.pending.append(table.slice(start))
+
+    def _write_group(self) -> None:
+        # NOTE: row groups close at fixed row / byte counts of the sorted rows, never at input batch edges:
+        # that is what keeps the file bytes independent of Spark's batching.
+        if self.pending_rows:
+            self.writer.write_table(pa.concat_tables(self.pending), row_group_size=self.pending_rows)
+            self.rows += self.pending_rows
+            self.row_groups += 1
+        self.pending, self.pending_rows, self.pending_bytes = [], 0, 0
+
+    def close(self) -> OutputFile:
+        self._write_group()
+        self.writer.close()
+        digest = hashlib.sha256()
+        with open(self.tmp, "rb") as f:
+            for chunk in iter(lambda: f.read(1 << 20), b""):
+                digest.update(chunk)
+        size = os.path.getsize(self.tmp)
+        self.store.put_file(self.tmp, self.uri)
+        return OutputFile(self.rel, self.rows, size, digest.hexdigest(), self.row_groups)
+
+
+class _Stats:
+    def __init__(self) -> None:
+        self.groups: dict[tuple, list[int]] = defaultdict(lambda: [0, 0])
+        self.examples: dict[tuple[str, str], list[str]] = defaultdict(list)
+        self.files: list[OutputFile] = []
+
+    def count(self, dest: str | None, kind: str, source: str, lang: str, reason: str | None, size: int | None,
+              locator: str) -> None:
+        g = self.groups[(dest, kind, source, lang, reason)]
+        g[0] += 1
+        g[1] += size or 0
+        if reason is not None:
+            ex = self.examples[(source, reason)]
+            if len(ex) < EXAMPLES_PER_REASON or locator < max(ex):
+                ex.append(locator)
+                ex.sort()
+                del ex[EXAMPLES_PER_REASON:]
+
+    def file(self, f: OutputFile) -> None:
+        self.files.append(f)
+
+    def to_batch(self) -> pa.RecordBatch:
+        rows: list[dict[str, object]] = []
+        for (dest, kind, source, lang, reason), (docs, size) in self.groups.items():
+            rows.append({"type": "group", "dest": dest, "kind": kind, "source": source, "lang": lang,
+                         "reason": reason, "docs": docs, "bytes": size})
+        for (source, reason), locators in self.examples.items():
+            rows.extend({"type": "example", "source": source, "reason": reason, "path": loc} for loc in locators)
+        for f in self.files:
+            rows.append({"type": "file", "path": f.path, "docs": f.rows, "bytes": f.bytes, "sha256": f.sha256,
+                         "row_groups": f.row_groups})
+        return pa.RecordBatch.from_pylist(rows, schema=_STATS_SCHEMA)
+
+
+def _local_scratch() -> str:
+    base = os.environ.get("SPARK_LOCAL_DIRS", "").split(",")[0] or tempfile.gettempdir()
+    return os.path.join(base, "lemur-upload")
