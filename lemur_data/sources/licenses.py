@@ -145,26 +145,83 @@ class RepoLicense:
 def detect_repo_licenses(evidence: dict[str, str]) -> dict[str, RepoLicense]:
     """Map each directory that holds license evidence to its license.
 
-    `evidence` maps relative paths of license / metadata files to their text. License texts win over metadata
-    (they are what actually grants the rights); among several texts, the detected ids are joined with AND.
+    `evidence` maps relative paths of license / metadata files to their text. Per directory: a Debian
+    machine-readable copyright file states the expression outright; otherwise license texts decide, unless the
+    package metadata declares an expression naming every detected text (it then adds the OR / AND the texts
+    cannot say, e.g. `MIT OR Apache-2.0` beside LICENSE-MIT and LICENSE-APACHE); several texts alone are joined
+    with AND (the conservative reading). A directory with metadata but no license at all is not a root: it
+    inherits from its parent (e.g. a nested package.json that only sets `"type": "module"`).
     """
-    by_dir: dict[str, tuple[list[str], list[str]]] = {}
+    by_dir: dict[str, dict[str, list[str]]] = {}
     for path in sorted(evidence):
         d = posixpath.dirname(path)
-        texts, declared = by_dir.setdefault(d, ([], []))
+        found = by_dir.setdefault(d, {"stated": [], "texts": [], "declared": [], "license_files": []})
         if is_license_file(path):
-            spdx = license_from_text(evidence[path])
-            if spdx:
-                texts.append(spdx)
-        else:
-            spdx = license_from_metadata(path, evidence[path])
-            if spdx:
-                declared.append(spdx)
+            found["license_files"].append(path)
+            stated = license_from_dep5(evidence[path])
+            if stated:
+                found["stated"].append(stated)
+            elif spdx := license_from_text(evidence[path]):
+                found["texts"].append(spdx)
+        elif spdx := license_from_metadata(path, evidence[path]):
+            found["declared"].append(spdx)
     out = {}
-    for d, (texts, declared) in by_dir.items():
-        ids = sorted(set(texts)) or sorted(set(declared))
-        out[d] = RepoLicense(d, " AND ".join(ids) if ids else None)
+    for d, found in by_dir.items():
+        spdx = _combine(found["stated"], sorted(set(found["texts"])), found["declared"])
+        if spdx is None and not found["license_files"]:
+            continue
+        out[d] = RepoLicense(d, spdx)
     return out
+
+
+def _combine(stated: list[str], texts: list[str], declared: list[str]) -> str | None:
+    if stated:
+        return stated[0]
+    if declared and texts and all(t in declared[0] for t in texts):
+        return declared[0]
+    if texts:
+        return " AND ".join(texts)
+    return declared[0] if declared else None
+
+
+_DEP5_NAMES = {
+    "expat": "MIT", "mit": "MIT", "isc": "ISC", "zlib": "Zlib", "apache-2.0": "Apache-2.0", "mpl-2.0": "MPL-2.0",
+    "bsd-2-clause": "BSD-2-Clause", "bsd-3-clause": "BSD-3-Clause", "bsd-4-clause": "BSD-4-Clause",
+    "artistic": "Artistic-1.0", "artistic-2.0": "Artistic-2.0", "cc0-1.0": "CC0-1.0", "cc0": "CC0-1.0",
+    "psf-2": "PSF-2.0", "python": "PSF-2.0", "perl": "Artistic-1.0-Perl OR GPL-1.0-or-later",
+    "public-domain": "LicenseRef-public-domain", "boost-1.0": "BSL-1.0", "unlicense": "Unlicense",
+}
+_DEP5_GNU = re.compile(r"^(a?gpl|lgpl)-(\d(?:\.\d)?)(\+)?$")
+
+
+def license_from_dep5(text: str) -> str | None:
+    """License expression of a Debian machine-readable copyright file (its `Files: *` paragraph)."""
+    if not text.startswith("Format:") or "copyright-format" not in text.split("\n", 1)[0]:
+        return None
+    in_all_files = False
+    for line in text.splitlines():
+        if line.startswith("Files:"):
+            in_all_files = line.split(":", 1)[1].strip() == "*"
+        elif in_all_files and line.startswith("License:"):
+            return _dep5_expression(line.split(":", 1)[1].strip())
+    return None
+
+
+def _dep5_expression(value: str) -> str | None:
+    parts = []
+    for token in re.split(r"\s+", value):
+        low = token.lower().strip(",")
+        if low in ("or", "and"):
+            parts.append(low.upper())
+        elif m := _DEP5_GNU.match(low):
+            family = m.group(1).upper()
+            version = m.group(2) if "." in m.group(2) else f"{m.group(2)}.0"
+            parts.append(f"{family}-{version}-{'or-later' if m.group(3) else 'only'}")
+        elif low in _DEP5_NAMES:
+            parts.append(_DEP5_NAMES[low])
+        elif low:
+            parts.append(f"LicenseRef-{low}")
+    return " ".join(parts) or None
 
 
 def repo_for(path: str, repos: dict[str, RepoLicense]) -> RepoLicense | None:

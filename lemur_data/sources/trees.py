@@ -39,6 +39,8 @@ def list_tree(source: SourceConfig, crawl: CrawlConfig, store: storage.Storage) 
 
 def _walk_local(root: str, pattern: str) -> Iterator[tuple[str, str, int, int, str | None]]:
     """(rel, path, size, mtime_ns, problem) for every file under root, sorted; symlinks are reported, not followed."""
+    if not storage.has_glob(pattern) and not os.path.lexists(pattern):
+        return
     if storage.has_glob(pattern) or os.path.isfile(pattern):
         for e in storage.Storage().list_files(pattern):
             yield storage.relative(e.uri, root), e.uri, e.size, e.mtime_ns, None

@@ -191,6 +191,9 @@ def _record(blob: bytes | _Oversize | Exception, where: str, source: SourceConfi
     if status != "200":
         yield Skip(source.kind, source.name, url, "http_status", len(payload), f"status {status}")
         return
+    if len(payload) > crawl.max_html_bytes:
+        yield Skip(source.kind, source.name, url, "too_large", len(payload), "page over max_html_bytes")
+        return
     mime = ctype.split(";", 1)[0].strip().lower()
     if mime in _HTML_TYPES:
         result = html_to_text(payload, crawl, url=url)

@@ -1,0 +1,2 @@
+var E = require('./index.js');
+module.exports = new E();

@@ -1,0 +1,56 @@
+"""Shared fixtures: one local[2] Spark session for the in-process tests, real fixture corpora, CLI helpers."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parents[1]
+DEMO_MANIFEST = REPO / "manifests" / "demo.yaml"
+BAD_INPUTS = REPO / "tests" / "fixtures" / "bad-inputs"
+
+os.environ.setdefault("LEMUR_SPARK_UI", "0")
+os.environ.setdefault("LEMUR_DRIVER_MEMORY", "3g")
+
+
+@pytest.fixture(scope="session")
+def spark():
+    from lemur_data.spark import get_session
+
+    session = get_session(master="local[2]", app_name="lemur-data-tests")
+    yield session
+    session.stop()
+
+
+def run_cli(*args: str, env: dict[str, str] | None = None, timeout: int = 600) -> subprocess.CompletedProcess:
+    """The real `lemur-data` command in a fresh process (its own Spark session)."""
+    full_env = {**os.environ, **(env or {})}
+    return subprocess.run([sys.executable, "-m", "lemur_data.cli", *args], capture_output=True, text=True,
+                          env=full_env, timeout=timeout, cwd=REPO)
+
+
+def tree_digest(root: Path, sub: str = "") -> dict[str, str]:
+    """sha256 of every file under root/sub (relative path -> digest), manifests excluded."""
+    base = root / sub if sub else root
+    return {
+        str(p.relative_to(root)): hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in sorted(base.rglob("*")) if p.is_file() and p.name != "_manifest.json"
+    }
+
+
+@pytest.fixture(scope="session")
+def bad_inputs_copy(tmp_path_factory) -> Path:
+    """The committed bad-input set plus the big items made at test time (a 20 MB single-line file)."""
+    sys.path.insert(0, str(BAD_INPUTS.parent))
+    from make_bad_inputs import add_large_items
+
+    root = tmp_path_factory.mktemp("bad") / "bad-inputs"
+    shutil.copytree(BAD_INPUTS, root, symlinks=True)
+    add_large_items(root)
+    return root

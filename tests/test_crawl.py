@@ -1,0 +1,188 @@
+"""The crawl stage on Spark: the demo corpus, the bad-input set, determinism, idempotency, atomicity."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+from collections import Counter
+from pathlib import Path
+
+import pyarrow.dataset as pads
+import pytest
+
+from lemur_data import manifest as mf
+from lemur_data.config import load_manifest
+from lemur_data.runner import RunContext, run_stage
+from lemur_data.stages import STAGES
+from tests.conftest import DEMO_MANIFEST, REPO, run_cli, tree_digest
+
+REQUIRED_CODE_LANGS = {"python", "c", "go", "rust", "javascript", "typescript", "java", "shell", "perl", "cmake"}
+
+
+def crawl(spark, manifest: Path, output: Path, force: bool = False) -> dict:
+    ctx = RunContext(load_manifest(manifest, output=str(output)), force=force, _spark=spark)
+    return run_stage(STAGES["crawl"], ctx)
+
+
+def docs_table(output: Path):
+    return pads.dataset(output / "docs", format="parquet", partitioning="hive").to_table()
+
+
+@pytest.fixture(scope="module")
+def demo_run(spark, tmp_path_factory):
+    out = tmp_path_factory.mktemp("demo") / "out"
+    return out, crawl(spark, DEMO_MANIFEST, out)
+
+
+def test_demo_crawl_manifest_is_valid_and_complete(demo_run):
+    out, m = demo_run
+    assert mf.validation_errors(m) == []
+    assert json.loads((out / "docs" / "_manifest.json").read_text()) == m
+    assert all(c["passed"] for c in m["validation"]), m["validation"]
+    langs = {e["lang"] for e in m["counts"]["by_source_lang"] if e["kind"] == "code"}
+    assert REQUIRED_CODE_LANGS <= langs, REQUIRED_CODE_LANGS - langs
+    assert {e["source"] for e in m["counts"]["by_source_lang"]} == {s.name for s in load_manifest(DEMO_MANIFEST).sources}
+    reasons = {e["reason"] for e in m["reasons"]}
+    assert {"vendored_dir", "lock_file", "warc_not_response", "http_status", "unsupported_content_type"} <= reasons
+    assert m["code"]["python"] and m["orchestration"]["spark_master"] == "local[2]"
+    assert m["config"]["resolved"]["name"] == "demo"
+
+
+def test_demo_outputs_match_manifest_and_schema(demo_run):
+    out, m = demo_run
+    table = docs_table(out)
+    assert table.num_rows == m["counts"]["out"]["docs"]
+    assert len(set(table.column("id").to_pylist())) == table.num_rows, "ids are unique"
+    files = {f["path"]: f for f in m["outputs"]["files"]}
+    assert set(files) == set(tree_digest(out, "docs"))
+    for path, digest in tree_digest(out, "docs").items():
+        assert files[path]["sha256"] == digest
+    rows = table.select(["source", "repo", "license", "lang", "locator"]).to_pylist()
+    by_locator = {r["locator"]: r for r in rows}
+    assert by_locator["itoa/src/lib.rs"]["license"] == "MIT OR Apache-2.0"
+    assert by_locator["pyenv/libexec/pyenv"]["lang"] == "shell", "extension-less script detected by shebang"
+    assert by_locator["py311/textwrap.py"]["license"] == "PSF-2.0"
+    assert not any("node_modules" in r["locator"] for r in rows)
+    web = [r for r in rows if r["source"] == "web-docs"]
+    assert web and all(r["locator"].startswith("https://doc.rust-lang.org/") for r in web)
+
+
+def test_manifest_show_and_validate_commands(demo_run):
+    out, _ = demo_run
+    show = run_cli("manifest", "show", str(out / "docs"), timeout=120)
+    assert show.returncode == 0, show.stderr
+    for fragment in ("crawl · dataset demo", "by source x language", "vendored_dir", "validation: ", "outputs: "):
+        assert fragment in show.stdout
+    ok = run_cli("manifest", "validate", str(out / "docs" / "_manifest.json"), timeout=120)
+    assert ok.returncode == 0 and "valid run manifest" in ok.stdout
+    broken = json.loads((out / "docs" / "_manifest.json").read_text())
+    broken["counts"]["out"]["docs"] = -1
+    del broken["fingerprint"]
+    bad_path = out / "broken.json"
+    bad_path.write_text(json.dumps(broken))
+    bad = run_cli("manifest", "validate", str(bad_path), timeout=120)
+    assert bad.returncode == 1
+    assert "fingerprint" in bad.stderr and "counts/out/docs" in bad.stderr
+
+
+def test_rerun_skips_when_up_to_date_and_force_recomputes_identically(spark, demo_run):
+    out, first = demo_run
+    before = tree_digest(out, "docs")
+    again = crawl(spark, DEMO_MANIFEST, out)
+    assert again["completed_at"] == first["completed_at"], "up-to-date stage is skipped, not rerun"
+    forced = crawl(spark, DEMO_MANIFEST, out, force=True)
+    assert forced["started_at"] >= first["completed_at"]
+    assert tree_digest(out, "docs") == before
+    assert forced["fingerprint"] == first["fingerprint"]
+
+
+def test_changed_output_file_triggers_recompute(spark, tmp_path):
+    out = tmp_path / "out"
+    first = crawl(spark, DEMO_MANIFEST, out)
+    victim = out / first["outputs"]["files"][0]["path"]
+    victim.write_bytes(b"truncated")
+    second = crawl(spark, DEMO_MANIFEST, out)
+    assert second["started_at"] > first["started_at"]
+    assert tree_digest(out, "docs") == {f["path"]: f["sha256"] for f in first["outputs"]["files"]}
+
+
+def test_bad_inputs_are_counted_by_reason_and_good_items_go_through(spark, bad_inputs_copy, tmp_path):
+    m = crawl(spark, bad_inputs_copy / "dataset.yaml", tmp_path / "out")
+    assert all(c["passed"] for c in m["validation"]), m["validation"]
+    reasons = {e["reason"]: e for e in m["reasons"]}
+    expected = {
+        "binary": 1, "invalid_utf8": 2, "empty": 1, "symlink_loop": 2, "too_large": 1, "archive_unsafe_path": 2,
+        "archive_bomb": 1, "corrupt_archive": 1, "corrupt_compression": 1, "corrupt_parquet": 1,
+        "malformed_json": 2, "malformed_warc_record": 2,
+    }
+    assert {r: reasons[r]["docs"] for r in expected if r in reasons} == expected
+    assert reasons["too_large"]["examples"] == ["minified/encoder.min.py"]
+    assert reasons["too_large"]["bytes"] >= 20 * 1024 * 1024
+    assert all(reasons[r]["category"] == "error" for r in expected if r not in ("empty", "too_large"))
+    locators = set(docs_table(tmp_path / "out").column("locator").to_pylist())
+    good = {
+        "good/heapq.py", "good/textwrap.py", "traversal.tar.gz!/pkg/bisect.py", "good.zip!/repo/shlex.py",
+        "stdlib/this.py", "stdlib/phello", "good.parquet#0", "good.parquet#1", "good.parquet#2",
+        "https://doc.rust-lang.org/book/ch03-01-variables-and-mutability.html",
+        "https://doc.rust-lang.org/book/ch03-02-data-types.html",
+        "https://doc.rust-lang.org/book/ch04-01-what-is-ownership.html",
+        "https://doc.rust-lang.org/book/ch05-01-defining-structs.html",
+    }
+    assert good <= locators, good - locators
+    assert not any(".." in loc or loc.startswith("/") for loc in locators)
+
+
+@pytest.mark.slow
+def test_local1_cli_and_spark_submit_match_local2(demo_run, tmp_path):
+    out2, _ = demo_run
+    reference = tree_digest(out2, "docs")
+    out1 = tmp_path / "local1"
+    proc = run_cli("crawl", str(DEMO_MANIFEST), "--output", str(out1), "--master", "local[1]")
+    assert proc.returncode == 0, proc.stderr[-3000:]
+    assert tree_digest(out1, "docs") == reference
+    assert json.loads((out1 / "docs" / "_manifest.json").read_text())["orchestration"]["spark_master"] == "local[1]"
+
+    out_submit = tmp_path / "submit"
+    submit = Path(sys.executable).parent / "spark-submit"
+    env = {**os.environ, "PYSPARK_PYTHON": sys.executable, "PYSPARK_DRIVER_PYTHON": sys.executable}
+    proc = subprocess.run([str(submit), "--master", "local[2]", "--conf", "spark.ui.enabled=false",
+                           str(REPO / "jobs" / "crawl.py"), str(DEMO_MANIFEST), "--output", str(out_submit)],
+                          capture_output=True, text=True, env=env, timeout=600, cwd=REPO)
+    assert proc.returncode == 0, proc.stderr[-3000:]
+    assert tree_digest(out_submit, "docs") == reference
+    manifest = json.loads((out_submit / "docs" / "_manifest.json").read_text())
+    assert manifest["orchestration"]["spark_master"] == "local[2]"
+
+
+@pytest.mark.slow
+def test_killed_crawl_leaves_no_manifest_and_rerun_equals_uninterrupted(demo_run, tmp_path):
+    out_ref, _ = demo_run
+    out = tmp_path / "out"
+    # Small output files stretch the write phase over many tasks, so the kill lands while files are appearing.
+    manifest = tmp_path / "demo-small-files.yaml"
+    text = DEMO_MANIFEST.read_text().replace("demo-corpus/", str(DEMO_MANIFEST.parent / "demo-corpus") + "/")
+    manifest.write_text(text.replace("max_file_bytes: 1048576", "max_file_bytes: 1048576\n  target_file_bytes: 20000"))
+    proc = subprocess.Popen([sys.executable, "-m", "lemur_data.cli", "crawl", str(manifest), "--output", str(out)],
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, cwd=REPO, start_new_session=True)
+    deadline = time.monotonic() + 300
+    while time.monotonic() < deadline and not list((out / "docs").rglob("part-*.parquet")):
+        assert proc.poll() is None, "crawl finished before it could be killed"
+        time.sleep(0.05)
+    os.killpg(proc.pid, signal.SIGKILL)
+    proc.wait()
+    assert list((out / "docs").rglob("part-*.parquet")), "the kill landed mid-write"
+    assert not (out / "docs" / "_manifest.json").exists(), "a killed run leaves nothing that looks finished"
+
+    rerun = run_cli("crawl", str(manifest), "--output", str(out))
+    assert rerun.returncode == 0, rerun.stderr[-3000:]
+    uninterrupted = tmp_path / "uninterrupted"
+    ref = run_cli("crawl", str(manifest), "--output", str(uninterrupted))
+    assert ref.returncode == 0, ref.stderr[-3000:]
+    assert tree_digest(out, "docs") == tree_digest(uninterrupted, "docs")
+    assert len(tree_digest(out, "docs")) > len(tree_digest(out_ref, "docs")), "small target gave more files"
+    m = json.loads((out / "docs" / "_manifest.json").read_text())
+    assert Counter(f["path"].split("/")[0] for f in m["outputs"]["files"]) == {"docs": len(tree_digest(out, "docs"))}
