@@ -49,6 +49,13 @@ class RunContext:
     def manifest_uri(self, stage: Stage) -> str:
         return self.path(stage.dirs[0], mf.MANIFEST_NAME)
 
+    def previous_stage(self, stage_name: str) -> str:
+        """The stage before `stage_name` in pipeline order: the one whose main output it reads."""
+        from lemur_data.stages import STAGES  # noqa: PLC0415 - the registry imports this module
+
+        names = list(STAGES)
+        return names[names.index(stage_name) - 1]
+
     def upstream(self, stage_name: str) -> tuple[dict[str, Any], str, str]:
         """(manifest, sha256, uri) of a finished upstream stage; a clear error if it has not run."""
         from lemur_data.stages import STAGES  # noqa: PLC0415 - the registry imports this module

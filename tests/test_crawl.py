@@ -186,3 +186,14 @@ def test_killed_crawl_leaves_no_manifest_and_rerun_equals_uninterrupted(demo_run
     assert len(tree_digest(out, "docs")) > len(tree_digest(out_ref, "docs")), "small target gave more files"
     m = json.loads((out / "docs" / "_manifest.json").read_text())
     assert Counter(f["path"].split("/")[0] for f in m["outputs"]["files"]) == {"docs": len(tree_digest(out, "docs"))}
+
+
+def test_crawl_output_reads_back_through_the_manifest(spark, demo_run):
+    from lemur_data import storage
+    from lemur_data.datasets import main_files, read_parquet_files
+
+    out, m = demo_run
+    df = read_parquet_files(spark, storage.Storage(), str(out), main_files(m))
+    assert df.count() == m["counts"]["out"]["docs"]
+    assert df.select("id").distinct().count() == m["counts"]["out"]["docs"]
+    assert sorted(df.columns) == sorted(docs_table(out).schema.names)

@@ -1,0 +1,52 @@
+"""Reading a stage's Parquet output back into Spark, from the file list of its run manifest.
+
+Files are read by pyarrow inside `mapInArrow` tasks (local or S3 through `Storage`), one task per few row groups,
+so a downstream stage never lists folders and never needs Hadoop's S3A. Row-group counts come from the upstream
+manifest, so planning the read touches no data.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Iterator
+
+import pyarrow as pa
+import pyarrow.parquet as pq
+from pyspark.sql import DataFrame, SparkSession
+
+from lemur_data import storage
+from lemur_data.schema import DOC_SCHEMA, spark_ddl
+
+_ROW_GROUPS_PER_TASK = 4
+
+
+def main_files(manifest: dict[str, Any]) -> list[dict[str, Any]]:
+    """The files of a manifest's main output folder (`outputs.dirs[0]`): what the next stage reads."""
+    main = manifest["outputs"]["dirs"][0] + "/"
+    return [f for f in manifest["outputs"]["files"] if f["path"].startswith(main)]
+
+
+def read_parquet_files(spark: SparkSession, store: storage.Storage, root: str, files: list[dict[str, Any]],
+                       schema: pa.Schema = DOC_SCHEMA) -> DataFrame:
+    """A DataFrame over the listed files (paths relative to `root`), with `schema`'s columns."""
+    units = []
+    for f in sorted(files, key=lambda f: f["path"]):
+        groups = max(1, int(f.get("row_groups") or 1))
+        for start in range(0, groups, _ROW_GROUPS_PER_TASK):
+            units.append((storage.join(root, *f["path"].split("/")), start, min(groups, start + _ROW_GROUPS_PER_TASK)))
+    task = _ReadTask(units, store, schema)
+    return spark.range(0, len(units), 1, numPartitions=max(1, len(units))).mapInArrow(task, spark_ddl(schema))
+
+
+class _ReadTask:
+    def __init__(self, units: list[tuple[str, int, int]], store: storage.Storage, schema: pa.Schema) -> None:
+        self.units, self.store, self.schema = units, store, schema
+
+    def __call__(self, batches: Iterator[pa.RecordBatch]) -> Iterator[pa.RecordBatch]:
+        for batch in batches:
+            for unit_id in batch.column(0).to_pylist():
+                uri, start, stop = self.units[unit_id]
+                with self.store.open_input(uri) as f:
+                    pf = pq.ParquetFile(f)
+                    for rg in range(start, min(stop, pf.num_row_groups)):
+                        table = pf.read_row_group(rg, columns=self.schema.names)
+                        yield from table.cast(self.schema).to_batches(max_chunksize=256)
