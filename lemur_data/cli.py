@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import logging
+import os
 import sys
 import traceback
 from typing import Sequence
@@ -172,6 +173,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except (ConfigError, mf.ManifestError) as exc:
         print(f"lemur-data: error: {exc}", file=sys.stderr)
         return 2
+    except BrokenPipeError:  # output piped into `head` and the like
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
     except KeyboardInterrupt:
         print("lemur-data: interrupted", file=sys.stderr)
         return 130

@@ -110,12 +110,11 @@ class CrawlConfig(_Model):
 class StorageConfig(_Model):
     """Object-store settings. Credentials come from the standard AWS chain, never from this file."""
 
-    s3_endpoint_url: str | None = Field(None, description="endpoint of an S3-compatible store (default: AWS)")
+    s3_endpoint_url: str | None = Field(
+        None, description="endpoint of an S3-compatible store (default: $AWS_ENDPOINT_URL_S3, $AWS_ENDPOINT_URL, then AWS)"
+    )
     s3_region: str | None = Field(None, description="region (default: the AWS chain's)")
 
-    @property
-    def endpoint(self) -> str | None:
-        return self.s3_endpoint_url or os.environ.get("AWS_ENDPOINT_URL_S3") or os.environ.get("AWS_ENDPOINT_URL")
 
 
 class SparkConfig(_Model):

@@ -186,6 +186,7 @@ class Storage:
 
 
 def _make_s3(endpoint: str | None, region: str | None) -> pafs.S3FileSystem:
+    endpoint = endpoint or os.environ.get("AWS_ENDPOINT_URL_S3") or os.environ.get("AWS_ENDPOINT_URL")
     kwargs: dict[str, object] = {
         # NOTE: throttling (503 SlowDown) and 5xx answers are retried with exponential backoff by the AWS SDK.
         "retry_strategy": pafs.AwsStandardS3RetryStrategy(max_attempts=10),
@@ -211,4 +212,4 @@ def _silent_unlink(path: str) -> None:
 
 def from_config(cfg: object) -> Storage:
     """Storage for a `StorageConfig` (kept loose to avoid an import cycle with config)."""
-    return Storage(getattr(cfg, "endpoint", None), getattr(cfg, "s3_region", None))
+    return Storage(getattr(cfg, "s3_endpoint_url", None), getattr(cfg, "s3_region", None))
