@@ -54,3 +54,18 @@ def bad_inputs_copy(tmp_path_factory) -> Path:
     shutil.copytree(BAD_INPUTS, root, symlinks=True)
     add_large_items(root)
     return root
+
+
+def run_pipeline(spark, manifest: Path, output: Path | str, force: bool = False) -> dict[str, dict]:
+    """Every stage in order, in-process on the shared session; returns each stage's run manifest."""
+    from lemur_data.config import load_manifest
+    from lemur_data.runner import RunContext, run_stage
+    from lemur_data.stages import STAGES
+
+    ctx = RunContext(load_manifest(manifest, output=str(output)), force=force, _spark=spark)
+    return {name: run_stage(stage, ctx) for name, stage in STAGES.items()}
+
+
+def output_digests(manifests: dict[str, dict]) -> dict[str, str]:
+    """path -> sha256 of every output file of every stage, as recorded in the run manifests."""
+    return {f["path"]: f["sha256"] for m in manifests.values() for f in m["outputs"]["files"]}
