@@ -28,6 +28,7 @@ REJECT_SCHEMA = extend_schema(DOC_SCHEMA, pa.field("first_reason", pa.string()),
 SCORED_SCHEMA = extend_schema(REJECT_SCHEMA, pa.field("reason", pa.string()), pa.field("_dest", pa.string()))
 
 DECONTAM_RULE = "decontam.ngram_overlap_v1"
+ERROR_RULE = "filter.signal_error_v1"
 QUALITY_RULE = "quality.fasttext_v1"
 TOKENIZER_ASSET = "tokenizer.model.v1"
 EXAMPLES = 5
@@ -55,7 +56,7 @@ class ScoringPlan:
     dest_rejected: str = "rejects"
 
     def stage_rules(self) -> list[CompiledRule]:
-        rules = []
+        rules = [CompiledRule(ERROR_RULE, "filter.signal_error_v1", None, 0.0, None, "drop")]
         if self.decontam_action:
             rules.append(CompiledRule(DECONTAM_RULE, "decontam.matched_items_v1", None, 0.0, None, self.decontam_action))
         if self.quality:
@@ -100,6 +101,12 @@ class ScoringStats:
             self.decontam_examples[item] = sorted(set(self.decontam_examples[item]) | set(locs))[:EXAMPLES]
 
 
+def _failed(sig: dict[str, float], meta: dict[str, str], exc: Exception) -> None:
+    sig.clear()
+    sig["filter.signal_error_v1"] = 1.0
+    meta["filter_error"] = f"{type(exc).__name__}: {exc}"[:200]
+
+
 @functools.cache
 def _sentencepiece():
     import sentencepiece  # noqa: PLC0415
@@ -136,7 +143,7 @@ class Scorer:
         if code_idx:
             self._code_signals(code_idx, langs, texts, sigs, metas)
         if text_idx:
-            self._text_signals(text_idx, texts, sigs, out_langs)
+            self._text_signals(text_idx, texts, sigs, out_langs, metas)
         if self.index is not None:
             for i in range(n):
                 found = self.index.matches(texts[i])
@@ -152,49 +159,63 @@ class Scorer:
         s = self.plan.code.settings
         comments: dict[int, str] = {}
         for i in idx:
-            text, lang = texts[i], langs[i]
-            if len(text) > s.max_signal_chars:
-                sigs[i].update({"code.chars_v1": float(len(text)), "code.size_capped_v1": 1.0})
+            try:
+                comment = self._one_code_doc(texts[i], langs[i], sigs[i])
+            except Exception as exc:  # noqa: BLE001 - bad input is a counted reason, never a failed task
+                _failed(sigs[i], metas[i], exc)
                 continue
-            sig = heuristic_signals(text, lang)
-            sig["code.size_capped_v1"] = 0.0
-            if s.tree_sitter:
-                parsed = treesitter.analyse(text, lang, max_bytes=s.tree_sitter_max_bytes,
-                                            timeout_s=s.tree_sitter_timeout_s, comment_chars=s.comment_max_chars)
-                if parsed is not None:
-                    sig.update(parsed.signals)
-                    sig["code.ts_size_capped_v1"] = float(parsed.capped == "size")
-                    sig["code.ts_timeout_v1"] = float(parsed.capped == "time")
-                    if len(parsed.comments) >= s.comment_lid_min_chars:
-                        comments[i] = parsed.comments
-            sigs[i] = sig
+            if comment is not None:
+                comments[i] = comment
         if comments:
             keys = sorted(comments)
             for i, (lang, score) in zip(keys, langid.predict([comments[k] for k in keys], s.comment_max_chars)):
                 sigs[i]["code.comment_lang_score_v1"] = score
                 metas[i]["comment_lang"] = lang
         if s.chars_per_token_sample_chars:
-            wanted = [i for i in idx if "code.size_capped_v1" in sigs[i] and not sigs[i]["code.size_capped_v1"]]
+            wanted = [i for i in idx if sigs[i].get("code.size_capped_v1") == 0.0]
             samples = [texts[i][:s.chars_per_token_sample_chars] for i in wanted]
             for i, sample, ids in zip(wanted, samples, _sentencepiece().encode(samples)):
                 if ids:
                     sigs[i]["code.chars_per_token_v1"] = len(sample) / len(ids)
 
-    def _text_signals(self, idx: list[int], texts: list[str], sigs: list[dict[str, float]], langs: list[str]) -> None:
+    def _one_code_doc(self, text: str, lang: str, sig: dict[str, float]) -> str | None:
+        """Fill `sig` for one code document; returns its comment text when long enough for language ID."""
+        s = self.plan.code.settings
+        if len(text) > s.max_signal_chars:
+            sig.update({"code.chars_v1": float(len(text)), "code.size_capped_v1": 1.0})
+            return None
+        sig.update(heuristic_signals(text, lang))
+        sig["code.size_capped_v1"] = 0.0
+        if not s.tree_sitter:
+            return None
+        parsed = treesitter.analyse(text, lang, max_bytes=s.tree_sitter_max_bytes, max_steps=s.tree_sitter_max_steps,
+                                    timeout_s=s.tree_sitter_timeout_s, comment_chars=s.comment_max_chars)
+        if parsed is None:
+            return None
+        sig.update(parsed.signals)
+        sig["code.ts_size_capped_v1"] = float(parsed.capped == "size")
+        sig["code.ts_timeout_v1"] = float(parsed.capped == "time")
+        return parsed.comments if len(parsed.comments) >= s.comment_lid_min_chars else None
+
+    def _text_signals(self, idx: list[int], texts: list[str], sigs: list[dict[str, float]], langs: list[str],
+                      metas: list[dict[str, str]]) -> None:
         s = self.plan.text.settings
         prose: dict[int, str] = {}
         for i in idx:
             text = texts[i]
+            langs[i] = langid.UNDETERMINED
             if len(text) > s.max_signal_chars:
                 sigs[i].update({"text.size_capped_v1": 1.0, "text.prose_chars_v1": float(len(text))})
-                langs[i] = langid.UNDETERMINED
                 continue
-            routed = split_prose(text) if s.code_routing else Routed(text, 0, 0)
-            sig = prose_signals(routed.prose)
-            sig["text.size_capped_v1"] = 0.0
-            sig["text.code_fraction_v1"] = routed.code_chars / max(1, len(text))
-            sig["text.prose_chars_v1"] = float(len(routed.prose))
-            sigs[i] = sig
+            try:
+                routed = split_prose(text) if s.code_routing else Routed(text, 0, 0)
+                sigs[i].update(prose_signals(routed.prose))
+            except Exception as exc:  # noqa: BLE001 - bad input is a counted reason, never a failed task
+                _failed(sigs[i], metas[i], exc)
+                continue
+            sigs[i]["text.size_capped_v1"] = 0.0
+            sigs[i]["text.code_fraction_v1"] = routed.code_chars / max(1, len(text))
+            sigs[i]["text.prose_chars_v1"] = float(len(routed.prose))
             prose[i] = routed.prose
         keys = sorted(prose)
         for i, (lang, score) in zip(keys, langid.predict([prose[k] for k in keys], s.lid_max_chars)):

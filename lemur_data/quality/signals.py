@@ -76,6 +76,7 @@ TEXT_SIGNALS = {
 }
 
 STAGE_SIGNALS = {
+    "filter.signal_error_v1": "1 when computing the document's signals raised an error (message in meta)",
     "decontam.matched_items_v1": "benchmark items whose n-grams the document contains (ids in meta decontam_items)",
     "quality.fasttext_score_v1": "probability of the positive label from the configured quality classifier",
 }

@@ -9,9 +9,10 @@ import re
 
 import numpy as np
 
-# Words and punctuation tokens, close to spaCy's blank-English tokenizer that Gopher / datatrove use:
-# runs of word characters, an ellipsis, or one punctuation character.
-WORD_RE = re.compile(r"\w+|\.\.\.|[^\w\s]")
+# Words and punctuation tokens, close to spaCy's blank-English tokenizer that Gopher / datatrove use: runs of
+# word characters joined by inner dots or apostrophes (3.11, docs.python.org, don't), an ellipsis, or one
+# punctuation character.
+WORD_RE = re.compile(r"\w+(?:[.'’]\w+)*|\.\.\.|[^\w\s]")
 
 _MIX1 = np.uint64(0xBF58476D1CE4E5B9)
 _MIX2 = np.uint64(0x94D049BB133111EB)

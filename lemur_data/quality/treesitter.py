@@ -9,8 +9,9 @@ grammar's own node-kind names (`function_definition`, `method_declaration`, `cla
 `statement_block`, ...), with a few per-grammar corrections, so every grammar in the pack gets signals without a
 hand-written table per language.
 
-Caps: documents over `max_bytes` are not parsed; larger parses run with a progress callback and give up at the
-deadline, so a pathological input (deep nesting, a 10 MB one-liner) cannot hang a task.
+Caps: documents over `max_bytes` are not parsed; larger parses run with a progress callback and give up after a
+number of parser steps (deterministic) or a wall-clock deadline (last resort), so a pathological input (deep
+nesting, a 10 MB one-liner) cannot hang a task.
 """
 
 from __future__ import annotations
@@ -107,7 +108,8 @@ class ParseResult:
     capped: str | None = None
 
 
-def analyse(text: str, lang: str, *, max_bytes: int, timeout_s: float, comment_chars: int) -> ParseResult | None:
+def analyse(text: str, lang: str, *, max_bytes: int, max_steps: int, timeout_s: float,
+            comment_chars: int) -> ParseResult | None:
     """Parse `text` as `lang`; None when there is no grammar for the language."""
     name = grammar_for(lang)
     if name is None:
@@ -115,19 +117,26 @@ def analyse(text: str, lang: str, *, max_bytes: int, timeout_s: float, comment_c
     data = text.encode("utf-8")
     if len(data) > max_bytes:
         return ParseResult({}, capped="size")
-    tree = _parse(_parser(name), data, timeout_s)
+    tree = _parse(_parser(name), data, max_steps, timeout_s)
     if tree is None:
         return ParseResult({}, capped="time")
     return _signals(_grammar(name), tree, data, comment_chars)
 
 
-def _parse(parser: Parser, data: bytes, timeout_s: float):
+def _parse(parser: Parser, data: bytes, max_steps: int, timeout_s: float):
+    """Parse, giving up after `max_steps` progress callbacks (deterministic: the same input stops at the same point
+    on any machine) or, as a last resort, after `timeout_s` seconds."""
     if len(data) < _DEADLINE_FROM_BYTES:
         return parser.parse(data)
     deadline = time.monotonic() + timeout_s
+    steps = [0]
+
+    def give_up(*_: object) -> bool:
+        steps[0] += 1
+        return steps[0] > max_steps or time.monotonic() > deadline
+
     try:
-        return parser.parse(lambda offset, _point: data[offset:offset + _READ_CHUNK],
-                            progress_callback=lambda *_: time.monotonic() > deadline)
+        return parser.parse(lambda offset, _point: data[offset:offset + _READ_CHUNK], progress_callback=give_up)
     except ValueError:  # tree-sitter reports a cancelled parse as "Parsing failed"
         return None
     finally:
