@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any, Literal
 
 import yaml
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
 from lemur_data.quality.signals import SIGNALS
 
@@ -55,11 +55,16 @@ class Rule(_Model):
     langs: dict[str, LangOverride] = Field(default_factory=dict, description="per-language overrides")
     description: str = Field("", description="why the rule exists (shown in the manifest)")
 
+    @field_validator("signal")
+    @classmethod
+    def _known_signal(cls, signal: str) -> str:
+        if signal not in SIGNALS:
+            raise ValueError(f"unknown signal {signal!r}; expected one of the names in "
+                             f"lemur_data/quality/signals.py (e.g. {', '.join(list(SIGNALS)[:3])}, ...)")
+        return signal
+
     @model_validator(mode="after")
     def _check(self) -> Rule:
-        if self.signal not in SIGNALS:
-            raise ValueError(f"unknown signal {self.signal!r}; expected one of the names in "
-                             f"lemur_data/quality/signals.py (e.g. {', '.join(list(SIGNALS)[:3])}, ...)")
         if self.min is None and self.max is None and self.allow_langs is None:
             raise ValueError("a rule needs at least one of min, max or allow_langs")
         return self
