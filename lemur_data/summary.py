@@ -74,6 +74,52 @@ def _reasons(m: dict[str, Any]) -> list[str]:
     return lines
 
 
+def _rules(m: dict[str, Any]) -> list[str]:
+    rules = m.get("rules")
+    if not rules:
+        return []
+    rows = []
+    for r in rules:
+        if not r["evaluated"]["docs"]:
+            continue
+        t = r["thresholds"]
+        bounds = " ".join(f"{k}={t[k]}" for k in ("min", "max") if k in t)
+        if "allow_langs" in t:
+            bounds += f" langs={','.join(t['allow_langs'])}"
+        rows.append([r["rule"], r["action"], bounds, f"{r['evaluated']['docs']:,}", f"{r['failed']['docs']:,}",
+                     human_bytes(r["failed"]["bytes"]), f"{r['first_failure']['docs']:,}",
+                     f"~{r['tokens_failed_estimate']:,}"])
+    lines = ["", "rules (failed = dropped or flagged by the rule; first = rejected with it as first reason; "
+                 "tokens are an estimate):"]
+    lines += ["  " + ln for ln in table(["rule", "action", "thresholds", "evaluated", "failed", "failed size", "first",
+                                         "tokens"], rows, right={3, 4, 5, 6, 7})]
+    return lines
+
+
+def _pii(m: dict[str, Any]) -> list[str]:
+    p = m.get("pii")
+    if not p:
+        return []
+    if not p["enabled"]:
+        return ["", "pii: redaction off"]
+    found = ", ".join(f"{k}={v:,}" for k, v in sorted(p["by_type"].items())) or "none found"
+    return ["", f"pii: {p['findings']:,} findings redacted in {p['docs_redacted']:,} documents ({found})"]
+
+
+def _decontamination(m: dict[str, Any]) -> list[str]:
+    d = m.get("decontamination")
+    if not d:
+        return []
+    if not d["enabled"]:
+        return ["", "decontamination: off"]
+    benches = ", ".join(f"{b['name']} ({b.get('items', 0)} items)" for b in d["benchmarks"])
+    lines = ["", f"decontamination: {d['ngram']}-grams, overlap >= {d['min_overlap']} against {benches}: "
+                 f"{d['docs_matched']:,} documents matched ({d['action']})"]
+    for item in d["items_matched"][:10]:
+        lines.append(f"  {item['item']}: {item['docs']} docs, e.g. {item['examples'][0] if item['examples'] else '-'}")
+    return lines
+
+
 def _outputs(m: dict[str, Any]) -> list[str]:
     files = m["outputs"]["files"]
     total = sum(f["bytes"] for f in files)
@@ -98,7 +144,7 @@ def _timings(m: dict[str, Any]) -> list[str]:
 
 
 SECTION_RENDERERS: list[Callable[[dict[str, Any]], list[str]]] = [
-    _header, _counts, _reasons, _outputs, _validation, _timings,
+    _header, _counts, _reasons, _rules, _pii, _decontamination, _outputs, _validation, _timings,
 ]
 
 
