@@ -69,6 +69,14 @@ def build_parser() -> argparse.ArgumentParser:
     show.add_argument("path", help="a _manifest.json, or a stage folder (e.g. out/demo/docs); local or s3://")
     check = man_sub.add_parser("validate", help="check a run manifest against manifests/schema/run-manifest.schema.json")
     check.add_argument("path", help="a _manifest.json, or a stage folder")
+    diff = man_sub.add_parser("diff", help="what changed between two runs: counts, drops by reason and rule, "
+                                           "mixture, outputs")
+    diff.add_argument("a", help="first run manifest (file or stage folder)")
+    diff.add_argument("b", help="second run manifest")
+    diff.add_argument("--exit-code", action="store_true", help="exit 1 when the outputs differ (like diff(1))")
+    lineage = man_sub.add_parser("lineage", help="follow upstream manifests from a stage back to its sources, "
+                                                 "checking each recorded sha256")
+    lineage.add_argument("path", help="a run manifest (e.g. the mix stage's) or its stage folder")
     return parser
 
 
@@ -134,6 +142,8 @@ def _dispatch(args: argparse.Namespace) -> int:
         return 0
     if args.command == "assets":
         return _assets(args.assets_command)
+    if args.command == "manifest" and args.manifest_command in ("diff", "lineage"):
+        return _manifest_tools(args)
     if args.command == "manifest":
         m = mf.load_path(args.path)
         if args.manifest_command == "show":
@@ -148,6 +158,20 @@ def _dispatch(args: argparse.Namespace) -> int:
         print(f"{args.path}: valid run manifest ({m.get('stage')}, version {m.get('manifest_version')})")
         return 0
     raise AssertionError(args.command)
+
+
+def _manifest_tools(args: argparse.Namespace) -> int:
+    from lemur_data import manifest_tools, storage  # noqa: PLC0415
+
+    if args.manifest_command == "diff":
+        text, differ = manifest_tools.diff(mf.load_path(args.a), mf.load_path(args.b))
+        print(text)
+        return 1 if differ and args.exit_code else 0
+    text, ok = manifest_tools.lineage(args.path, storage.Storage())
+    print(text)
+    if not ok:
+        print("lineage: an upstream manifest changed or is missing", file=sys.stderr)
+    return 0 if ok else 1
 
 
 def _assets(action: str) -> int:

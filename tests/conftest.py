@@ -69,3 +69,10 @@ def run_pipeline(spark, manifest: Path, output: Path | str, force: bool = False)
 def output_digests(manifests: dict[str, dict]) -> dict[str, str]:
     """path -> sha256 of every output file of every stage, as recorded in the run manifests."""
     return {f["path"]: f["sha256"] for m in manifests.values() for f in m["outputs"]["files"]}
+
+
+@pytest.fixture(scope="session")
+def demo_pipeline(spark, tmp_path_factory) -> tuple[Path, dict[str, dict]]:
+    """The whole pipeline on the demo manifest, once per test session: (output root, manifests by stage)."""
+    out = tmp_path_factory.mktemp("demo-pipeline") / "out"
+    return out, run_pipeline(spark, DEMO_MANIFEST, out)
