@@ -1,6 +1,7 @@
 # make run   - set up .venv (if needed) and run the whole pipeline on the bundled demo corpus (Spark local mode)
 # make test  - set up .venv (if needed) and run the test suite
 # make setup - only the environment: .venv, the package and its extras, offline model files
+# make dist  - dist/: the wheel and a packed Python environment (venv-pack) for spark-submit --archives
 SHELL := /bin/bash
 PYTHON ?= $(shell command -v python3.11 || command -v python3)
 VENV := .venv
@@ -8,7 +9,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.lemur-setup
 EXTRAS ?= dev
 
-.PHONY: run test setup clean help
+.PHONY: run test setup dist clean help
 
 help:
 	@sed -n 's/^# //p' Makefile
@@ -29,5 +30,20 @@ run: $(STAMP)
 test: $(STAMP)
 	$(BIN)/python -m pytest -q
 
+DIST ?= dist
+DIST_ENV := build/dist-env
+# The packed environment holds lemur-data, its dependencies and the offline assets, but not pyspark / py4j:
+# executors take those from the cluster's own Spark, so the archive fits any Spark 4.x of the same Python.
+dist: $(STAMP)
+	rm -rf $(DIST_ENV) && mkdir -p $(DIST) build
+	$(BIN)/python -m pip wheel --quiet --no-deps --wheel-dir $(DIST) .
+	$(PYTHON) -m venv $(DIST_ENV)
+	$(DIST_ENV)/bin/python -m pip install --quiet $(DIST)/lemur_data-*.whl
+	$(DIST_ENV)/bin/lemur-data assets install
+	$(DIST_ENV)/bin/python -m pip uninstall --quiet --yes pyspark py4j
+	rm -f $(DIST)/lemur-data-env.tar.gz
+	$(BIN)/venv-pack --prefix $(DIST_ENV) --output $(DIST)/lemur-data-env.tar.gz --quiet
+	@ls -l $(DIST)
+
 clean:
-	rm -rf out/ .pytest_cache
+	rm -rf out/ .pytest_cache build/ dist/
