@@ -17,7 +17,7 @@ from __future__ import annotations
 import html
 import math
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import datetime, timezone
 from typing import Any, Callable, Iterable
 
 import numpy as np
@@ -185,10 +185,11 @@ def _overview(data: ReportData) -> str:
         check_text = f"{len(checks) - len(failed)}/{len(checks)}" + (" FAILED" if failed else "")
         if s.problems:
             check_text += f" · manifest has {len(s.problems)} schema problem(s)"
-        rows.append([_e(s.name), _e(str(m.get("status"))), _e(str(m.get("completed_at", ""))),
+        completed = _time(m.get("completed_at"))
+        rows.append([_e(s.name), _e(str(m.get("status"))), _clock(completed) if completed else "",
                      f"{float(m.get('duration_s') or 0):.1f} s", _amount(counts.get("in")), _amount(counts.get("out")),
                      _amount(counts.get("dropped")), _e(check_text)])
-    out = _table(["stage", "status", "completed", "duration", "in", "out", "dropped", "checks"], rows, right={3})
+    out = _table(["stage", "status", "completed (UTC)", "duration", "in", "out", "dropped", "checks"], rows, right={3})
     for s in data.ran():
         failed = [c for c in s.manifest.get("validation") or [] if not c.get("passed")]
         for c in failed:
@@ -427,24 +428,30 @@ def _timeline(data: ReportData) -> str:
     if not spans:
         return _note("no stage recorded start and end times")
     origin = min(start for _, start, _ in spans)
-    rows, table_rows = [], []
-    for s, start, end in spans:
+    rows, bars, table_rows = [], [], []
+    for i, (s, start, end) in enumerate(spans):
         timings = s.manifest.get("timings") or {}
         detail = ", ".join(f"{k} {float(v):.1f}s" for k, v in timings.items() if isinstance(v, (int, float)))
         duration = float(s.manifest.get("duration_s") or (end - start).total_seconds())
-        rows.append((s.name, (start - origin).total_seconds(), (start - origin).total_seconds() + duration,
-                     f"{s.name}: {s.manifest.get('started_at')} → {s.manifest.get('completed_at')} ({duration:.1f} s)"
-                     + (f"; {detail}" if detail else "")))
-        table_rows.append([_e(s.name), _e(str(s.manifest.get("started_at"))), _e(str(s.manifest.get("completed_at"))),
-                           f"{duration:.1f} s", _e(detail)])
-    return (f"<p>Wall clock from the first stage's start ({_e(origin.isoformat())}).</p>" + _gantt("timeline", rows)
-            + _table(["stage", "started", "completed", "duration", "phases"], table_rows, right={3}))
+        tip = f"{s.name}: {_clock(start)} → {_clock(end)} UTC ({duration:.1f} s)" + (f"; {detail}" if detail else "")
+        offset = (start - origin).total_seconds()
+        rows.append((s.name, offset, offset + duration, tip))
+        bars.append(_Bar(s.name, [_Segment("duration", duration, _PALETTE[i % len(_PALETTE)], tip)],
+                         _duration(duration)))
+        table_rows.append([_e(s.name), _clock(start), _clock(end), f"{duration:.1f} s", _e(detail)])
+    return (f"<p>When each stage ran (wall clock from the first start, {_clock(origin)} UTC), then how long.</p>"
+            + _gantt("timeline", rows) + _hbar("durations", bars, "seconds")
+            + _table(["stage", "started (UTC)", "completed (UTC)", "duration", "phases"], table_rows, right={3}))
+
+
+def _clock(t: datetime) -> str:
+    return (t.astimezone(timezone.utc) if t.tzinfo else t).strftime("%Y-%m-%d %H:%M:%S")
 
 
 def _time(value: Any) -> datetime | None:
     try:
         return datetime.fromisoformat(str(value))
-    except ValueError:
+    except (TypeError, ValueError):
         return None
 
 
@@ -672,7 +679,7 @@ h3{font-size:15px;margin:18px 0 6px}
 .meta{color:#555;margin:0}.note{color:#666;font-style:italic}.bad{color:#b00020;font-weight:600}
 table{border-collapse:collapse;margin:8px 0 4px;font-size:13px}
 th,td{border-bottom:1px solid #eee;padding:3px 10px 3px 0;text-align:left;vertical-align:top}
-th.r,td.r{text-align:right}
+th.r,td.r{text-align:right}th,td:not(:last-child){white-space:nowrap}
 svg.plot{display:block;margin:6px 0 10px;font:12px system-ui,"DejaVu Sans",sans-serif;fill:#333}
 svg.plot .grid{stroke:#e6e6e6}svg.plot .axis{stroke:#999}svg.plot .val{fill:#555}
 code{background:#f4f4f4;padding:0 3px;border-radius:3px}
