@@ -116,9 +116,18 @@ def test_dag_runs_each_stage_per_interval_publishes_manifests_and_reruns_idempot
 
 
 @pytest.mark.slow
-def test_dag_file_reports_a_wrong_lemur_python_as_an_import_error(airflow_env, tmp_path):
+def test_configuration_mistakes_fail_with_a_message_naming_them(airflow_env, tmp_path):
     env = {**airflow_env, "LEMUR_PYTHON": str(tmp_path / "no-such-venv" / "bin" / "python")}
     result, _ = run_dag(env, tmp_path / "unused", "")
     assert result["dag_ids"] == []
     (error,) = result["import_errors"].values()
     assert "LEMUR_PYTHON" in error and "no-such-venv" in error
+
+    # No Spark connection: the first task fails before spark-submit, naming the connection (no retries here).
+    env = {k: v for k, v in airflow_env.items() if k != "AIRFLOW_CONN_SPARK_DEFAULT"}
+    result, log = run_dag({**env, "LEMUR_AIRFLOW_RETRIES": "0"}, tmp_path / "out", "plain")
+    (run,) = result["runs"]
+    assert run["state"] == "failed"
+    assert run["task_instances"][0]["state"] == "failed"
+    assert "Airflow connection 'spark_default' (the Spark master) is not defined" in log
+    assert "Spark-Submit cmd:" not in log and not (tmp_path / "out").exists()

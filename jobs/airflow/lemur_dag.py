@@ -22,7 +22,7 @@ Settings, read when the DAG file is parsed (all optional):
   LEMUR_SPARK_CONN_ID     Airflow connection holding the Spark master (default: spark_default), e.g.
                           AIRFLOW_CONN_SPARK_DEFAULT='{"conn_type": "spark", "host": "local[*]"}'
                           or host spark://host:7077, yarn, k8s://https://host:443 (+ extra deploy-mode)
-  LEMUR_DRIVER_MEMORY     spark-submit --driver-memory (default: Spark's)
+  LEMUR_DRIVER_MEMORY     spark-submit --driver-memory (default: Spark's); LEMUR_SPARK_UI=0 turns Spark's web UI off
   LEMUR_AIRFLOW_SCHEDULE  schedule (default: @daily); LEMUR_AIRFLOW_PARTITION the output folder per interval
                           (default: {{ data_interval_start | ds }}; use ts_nodash for sub-daily schedules)
   LEMUR_AIRFLOW_RETRIES   retries per task (default: 2, exponential backoff from 2 minutes)
@@ -56,7 +56,9 @@ DEFAULT_OUTPUT_ROOT = _setting("LEMUR_OUTPUT_ROOT", str(REPO / "out" / "airflow"
 SPARK_CONN_ID = _setting("LEMUR_SPARK_CONN_ID", "spark_default")
 SCHEDULE = _setting("LEMUR_AIRFLOW_SCHEDULE", "@daily")
 PARTITION = _setting("LEMUR_AIRFLOW_PARTITION", "{{ data_interval_start | ds }}")
-RETRIES = int(_setting("LEMUR_AIRFLOW_RETRIES", "2"))
+RETRIES = _setting("LEMUR_AIRFLOW_RETRIES", "2")
+if not RETRIES.isdigit():
+    raise ValueError(f"LEMUR_AIRFLOW_RETRIES={RETRIES!r}: expected a whole number of retries per task")
 
 
 def lemur_cli(*args: str, timeout: float = 300) -> dict[str, Any]:
@@ -66,6 +68,9 @@ def lemur_cli(*args: str, timeout: float = 300) -> dict[str, Any]:
         proc = subprocess.run(cmd, capture_output=True, text=True, timeout=timeout)
     except OSError as exc:
         raise RuntimeError(f"cannot run the lemur-data installation at LEMUR_PYTHON={LEMUR_PYTHON}: {exc}") from None
+    except subprocess.TimeoutExpired:
+        raise RuntimeError(f"`lemur-data {' '.join(args)}` (LEMUR_PYTHON={LEMUR_PYTHON}) gave no answer in "
+                           f"{timeout:.0f} s") from None
     if proc.returncode != 0:
         last = (proc.stderr.strip().splitlines() or ["no output"])[-1]
         raise RuntimeError(f"`lemur-data {' '.join(args)}` failed (exit {proc.returncode}): {last}")
@@ -125,7 +130,8 @@ def _prefer_lemur_spark_submit() -> None:
 
 
 def _pipeline_stages() -> list[str]:
-    return [s["stage"] for s in lemur_cli("stages", timeout=120)["stages"]]
+    # NOTE: below the DAG processor's default import timeout (30 s), so a hung installation is named, not killed.
+    return [s["stage"] for s in lemur_cli("stages", timeout=25)["stages"]]
 
 
 _SPARK_CONF = {
@@ -150,7 +156,7 @@ with DAG(
         "force": Param(False, type="boolean", description="recompute stages whose outputs are up to date"),
     },
     default_args={
-        "retries": RETRIES,
+        "retries": int(RETRIES),
         "retry_delay": timedelta(minutes=2),
         "retry_exponential_backoff": 2.0,
         "max_retry_delay": timedelta(hours=1),
