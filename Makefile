@@ -2,6 +2,7 @@
 # make test  - set up .venv (if needed) and run the test suite
 # make setup - only the environment: .venv, the package and its extras, offline model files
 # make dist  - dist/: the wheel and a packed Python environment (venv-pack) for spark-submit --archives
+# make airflow-env - Airflow 3 + the Spark provider in their own venv (.venv-airflow), for jobs/airflow/
 SHELL := /bin/bash
 PYTHON ?= $(shell command -v python3.11 || command -v python3)
 VENV := .venv
@@ -9,7 +10,10 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.lemur-setup
 EXTRAS ?= dev
 
-.PHONY: run test setup dist clean help
+AIRFLOW_VENV := .venv-airflow
+AIRFLOW_STAMP := $(AIRFLOW_VENV)/.lemur-setup
+
+.PHONY: run test setup dist airflow-env clean help
 
 help:
 	@sed -n 's/^# //p' Makefile
@@ -23,6 +27,16 @@ $(STAMP): pyproject.toml
 	@touch $(STAMP)
 
 setup: $(STAMP)
+
+# The `airflow` extra of pyproject.toml, installed alone (see the NOTE there) under jobs/airflow/constraints.txt.
+$(AIRFLOW_STAMP): pyproject.toml jobs/airflow/constraints.txt
+	@test -d $(AIRFLOW_VENV) || $(PYTHON) -m venv $(AIRFLOW_VENV)
+	$(AIRFLOW_VENV)/bin/python -c 'import tomllib; print("\n".join(tomllib.load(open("pyproject.toml", "rb"))["project"]["optional-dependencies"]["airflow"]))' > $(AIRFLOW_VENV)/requirements.txt
+	$(AIRFLOW_VENV)/bin/python -m pip install --quiet --upgrade pip
+	$(AIRFLOW_VENV)/bin/python -m pip install --quiet -r $(AIRFLOW_VENV)/requirements.txt -c jobs/airflow/constraints.txt
+	@touch $(AIRFLOW_STAMP)
+
+airflow-env: $(AIRFLOW_STAMP)
 
 run: $(STAMP)
 	$(BIN)/lemur-data run manifests/demo.yaml

