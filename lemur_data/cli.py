@@ -107,6 +107,9 @@ def build_parser() -> argparse.ArgumentParser:
 def _add_run_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("dataset_manifest", metavar="MANIFEST", help="dataset manifest (YAML), e.g. manifests/demo.yaml")
     p.add_argument("--force", action="store_true", help="recompute even if the committed output is up to date")
+    # NOTE: also accepted after the subcommand, so `jobs/<stage>.py MANIFEST -q` works under spark-submit / Airflow.
+    p.add_argument("-q", "--quiet", action="store_true", default=argparse.SUPPRESS,
+                   help="only warnings and errors (for schedulers' logs)")
     p.add_argument("--output", help="override the manifest's output root (local path or s3://bucket/prefix)")
     p.add_argument("--master", help="Spark master for a local launch (default local[*]; ignored under spark-submit)")
     p.add_argument("--conf", action="append", default=[], metavar="KEY=VALUE",

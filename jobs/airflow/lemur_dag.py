@@ -168,7 +168,7 @@ with DAG(
             task_id=stage_name,
             stage=stage_name,
             application=os.path.join(JOBS_DIR, f"{stage_name}.py"),
-            application_args=["{{ params.manifest }}", "--output", "{{ params.output_root }}/" + PARTITION],
+            application_args=["{{ params.manifest }}", "--output", "{{ params.output_root }}/" + PARTITION, "--quiet"],
             conn_id=SPARK_CONN_ID,
             conf=_SPARK_CONF,
             driver_memory=os.environ.get("LEMUR_DRIVER_MEMORY") or None,
