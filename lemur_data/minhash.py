@@ -4,8 +4,8 @@ Definitions (the native kernel in native/minhash.c implements them; tests hold i
 implementation and to datasketch bit for bit):
 
 * **tokens**: maximal runs of identifier characters: ASCII letters, digits and `_`, and every non-ASCII code point
-  outside the punctuation / symbol ranges of `SEPARATOR_RANGES`. Code keeps case; text is lowercased first
-  (Arrow's `utf8_lower`), so text tokens are normalised words.
+  outside the punctuation / symbol ranges of `SEPARATOR_RANGES`. By default code keeps case and text is lowercased
+  first (Arrow's `utf8_lower`), so text tokens are normalised words; `ngram` and `lowercase` are set per kind.
 * **shingle**: `ngram` consecutive tokens joined by one space, UTF-8. A document with fewer tokens has none.
 * **hash**: `xxh32` (seed 0, the default, fast) or `sha1` (datasketch's default `sha1_hash32`).
 * **signature**: datasketch 2.x's "affine32" scheme for the same `seed` and `num_perm`: permutation parameters
@@ -46,6 +46,16 @@ _BAND_PRIME = np.uint64(0x9E3779B97F4A7C15)
 
 
 @dataclass(frozen=True)
+class Shingling:
+    ngram: int
+    lowercase: bool
+
+
+CODE_SHINGLING = Shingling(5, False)
+TEXT_SHINGLING = Shingling(5, True)
+
+
+@dataclass(frozen=True)
 class MinHashParams:
     """Everything that decides a signature and its band keys."""
 
@@ -53,8 +63,12 @@ class MinHashParams:
     bands: int
     rows: int
     seed: int
-    ngram: int
     hash: HashName = "xxh32"
+    code: Shingling = CODE_SHINGLING
+    text: Shingling = TEXT_SHINGLING
+
+    def shingling(self, kind: str) -> Shingling:
+        return self.text if kind == "text" else self.code
 
     def __post_init__(self) -> None:
         if self.bands * self.rows > self.num_perm:
@@ -69,45 +83,50 @@ class MinHashParams:
         return np.ascontiguousarray(a), np.ascontiguousarray(b)
 
 
-def reference_tokens(text: str, kind: str) -> list[str]:
+def reference_tokens(text: str, lowercase: bool) -> list[str]:
     """Tokens by the definition above, in pure Python (the oracle for the native kernel)."""
-    if kind == "text":
+    if lowercase:
         text = pc.utf8_lower(pa.array([text], pa.large_string()))[0].as_py()
     return _TOKEN_RE.findall(text)
 
 
-def reference_shingles(text: str, kind: str, ngram: int) -> list[bytes]:
+def reference_shingles(text: str, shingling: Shingling) -> list[bytes]:
     """Shingles (with repeats, in order) in pure Python: what datasketch's `update_batch` is fed in tests."""
-    tokens = reference_tokens(text, kind)
-    return [" ".join(tokens[i:i + ngram]).encode() for i in range(len(tokens) - ngram + 1)]
-
-
-def normalised_texts(texts: pa.Array, kinds: pa.Array) -> pa.LargeStringArray:
-    """The texts the kernel tokenizes: text documents lowercased, code as is (one vectorised pass)."""
-    texts = texts.cast(pa.large_string())
-    is_text = pc.equal(kinds, "text")
-    n_text = pc.sum(is_text).as_py() or 0
-    if n_text == 0:
-        return texts
-    lowered = pc.utf8_lower(texts)
-    return lowered if n_text == len(texts) else pc.if_else(is_text, lowered, texts)
+    tokens = reference_tokens(text, shingling.lowercase)
+    n = shingling.ngram
+    return [" ".join(tokens[i:i + n]).encode() for i in range(len(tokens) - n + 1)]
 
 
 def signatures(texts: pa.Array, kinds: pa.Array, params: MinHashParams) -> tuple[np.ndarray, np.ndarray]:
-    """(uint32 signatures [n, num_perm], unique shingle counts [n]) of a batch, in the native kernel."""
-    arr = normalised_texts(texts, kinds)
+    """(uint32 signatures [n, num_perm], distinct shingle counts [n]) of a batch, in the native kernel."""
+    texts = texts.cast(pa.large_string())
+    n = len(texts)
+    sig = np.empty((n, params.num_perm), dtype=np.uint32)
+    counts = np.empty(n, dtype=np.int64)
+    is_text = np.asarray(pc.equal(kinds, "text").to_numpy(zero_copy_only=False), dtype=bool)
+    for kind, rows in (("text", np.flatnonzero(is_text)), ("code", np.flatnonzero(~is_text))):
+        if rows.size == 0:
+            continue
+        part = texts if rows.size == n else texts.take(pa.array(rows))
+        shingling = params.shingling(kind)
+        if shingling.lowercase:
+            part = pc.utf8_lower(part)
+        part_sig, part_counts = _kernel(part, shingling.ngram, params)
+        sig[rows], counts[rows] = part_sig, part_counts
+    return sig, counts
+
+
+def _kernel(arr: pa.Array, ngram: int, params: MinHashParams) -> tuple[np.ndarray, np.ndarray]:
     if isinstance(arr, pa.ChunkedArray):
         arr = arr.combine_chunks()
     n = len(arr)
     sig = np.empty((n, params.num_perm), dtype=np.uint32)
     counts = np.empty(n, dtype=np.int64)
-    if n == 0:
-        return sig, counts
     _, offsets_buf, data_buf = arr.buffers()
     offsets = np.frombuffer(offsets_buf, dtype=np.int64)[arr.offset:arr.offset + n + 1]
-    data = data_buf if data_buf is not None else b""
     a, b = params.permutations
-    _minhash.signatures(np.ascontiguousarray(offsets), data, a, b, params.ngram, HASH_KINDS[params.hash], sig, counts)
+    _minhash.signatures(np.ascontiguousarray(offsets), data_buf if data_buf is not None else b"", a, b, ngram,
+                        HASH_KINDS[params.hash], sig, counts)
     return sig, counts
 
 
@@ -135,20 +154,19 @@ def estimated_jaccard(sig_a: np.ndarray, sig_b: np.ndarray) -> np.ndarray:
     return np.count_nonzero(sig_a == sig_b, axis=1) / sig_a.shape[1]
 
 
-def exact_jaccard(text_a: str, text_b: str, kind_a: str, kind_b: str, ngram: int) -> float:
-    """Jaccard of the two documents' shingle sets (64-bit shingle hashes, native tokenizer)."""
-    set_a = _shingle_set(text_a, kind_a, ngram)
-    set_b = _shingle_set(text_b, kind_b, ngram)
+def shingle_set(text: str, shingling: Shingling) -> np.ndarray:
+    """The document's distinct shingles as sorted 64-bit hashes (native tokenizer), for exact Jaccard checks."""
+    if shingling.lowercase:
+        text = pc.utf8_lower(pa.array([text], pa.large_string()))[0].as_py()
+    return np.unique(np.frombuffer(_minhash.shingle_set(text.encode(), shingling.ngram), dtype=np.uint64))
+
+
+def exact_jaccard(set_a: np.ndarray, set_b: np.ndarray) -> float:
+    """Jaccard of two sorted distinct shingle-hash arrays."""
     if set_a.size == 0 and set_b.size == 0:
         return 1.0
     inter = np.intersect1d(set_a, set_b, assume_unique=True).size
     return inter / (set_a.size + set_b.size - inter)
-
-
-def _shingle_set(text: str, kind: str, ngram: int) -> np.ndarray:
-    if kind == "text":
-        text = pc.utf8_lower(pa.array([text], pa.large_string()))[0].as_py()
-    return np.unique(np.frombuffer(_minhash.shingle_set(text.encode(), ngram), dtype=np.uint64))
 
 
 def candidate_probability(jaccard: float, bands: int, rows: int) -> float:

@@ -4,5 +4,6 @@ from __future__ import annotations
 
 from lemur_data.runner import Stage
 from lemur_data.stages.crawl import CrawlStage
+from lemur_data.stages.dedup import DedupStage
 
-STAGES: dict[str, Stage] = {s.name: s for s in (CrawlStage(),)}
+STAGES: dict[str, Stage] = {s.name: s for s in (CrawlStage(), DedupStage())}
