@@ -316,7 +316,10 @@ def run_dedup(ctx: RunContext, plan: DedupPlan) -> dict[str, Any]:
     timer = Timer()
 
     docs = read_parquet_files(spark, store, cfg.output, main_files(plan.upstream_manifest))
-    sketches = docs.mapInArrow(_SketchTask(dcfg, params), spark_ddl(SKETCH_SCHEMA)) \
+    tasks = 2 * spark.sparkContext.defaultParallelism
+    # NOTE: few big upstream files give few read tasks; spreading the documents by id keeps every core hashing.
+    to_sketch = docs if docs.rdd.getNumPartitions() >= tasks else docs.repartition(tasks, "id")
+    sketches = to_sketch.mapInArrow(_SketchTask(dcfg, params), spark_ddl(SKETCH_SCHEMA)) \
         .withColumn("earlier", F.lit(1)).persist(StorageLevel.MEMORY_AND_DISK)
     totals = sketches.agg(F.count("*").alias("docs"),
                           F.sum(F.when(F.col("n_shingles") < dcfg.min_shingles, 1).otherwise(0)).alias("short")).first()
