@@ -196,16 +196,20 @@ def test_incremental_runs_dedup_against_the_earlier_index_only(spark, tmp_path):
             assert r["survivor_id"] == ids1[loc], "records which earlier document it matched"
     assert "calendar.py" not in removed
     assert m2["dedup"]["index"]["earlier"][0]["rows"] == m1["dedup"]["index"]["rows"]
-    # a third batch against the second inherits the first index too
+    # a third batch against the second inherits the first index too; it re-ingests one document of the first
+    # (same source and locator, so the same id) and holds a renamed copy of another
     b3 = tmp_path / "b3"
     b3.mkdir()
-    shutil.copy(older / "fnmatch.py", b3 / "fnmatch_again.py")
-    third = write_manifest(tmp_path, "batch3", [{"name": "lib3", "kind": "code", "format": "files", "path": str(b3)}],
+    shutil.copy(older / "fnmatch.py", b3 / "fnmatch.py")
+    shutil.copy(older / "glob.py", b3 / "glob_again.py")
+    third = write_manifest(tmp_path, "batch3", [{"name": "lib", "kind": "code", "format": "files", "path": str(b3)}],
                            dedup={"index_from": [str(tmp_path / "batch2-out" / "deduped")]})
     m3 = run(spark, third, tmp_path / "batch3-out")
-    again = table(tmp_path / "batch3-out", "dedup-removed").to_pylist()
+    again = sorted(table(tmp_path / "batch3-out", "dedup-removed").to_pylist(), key=lambda r: r["locator"])
     assert [(r["locator"], r["survivor_id"], r["match_kind"]) for r in again] == [
-        ("fnmatch_again.py", ids1["fnmatch.py"], "exact_duplicate_of_indexed")]
+        ("fnmatch.py", ids1["fnmatch.py"], "exact_duplicate_of_indexed"),
+        ("glob_again.py", ids1["glob.py"], "exact_duplicate_of_indexed")]
+    assert again[0]["id"] == ids1["fnmatch.py"], "the re-ingested document has the indexed document's id"
     assert len(m3["dedup"]["index"]["inherited"]) == len(m2["dedup"]["index"]["inherited"]) + len(
         [f for f in m2["outputs"]["files"] if f["path"].startswith("dedup-index/")])
 

@@ -84,6 +84,7 @@ SKETCH_SCHEMA = pa.schema([
     ("n_shingles", pa.int64()), ("signature", pa.binary()), ("band_keys", pa.list_(pa.int64())),
     ("quality", pa.float64()), ("permissive", pa.int32()), ("stars", pa.float64()),
 ])
+INDEXED_PREFIX = "^"
 _LARGEST_CLUSTERS = 10
 _EXAMPLES_PER_CLUSTER = 5
 _INDEX_PARAM_KEYS = ("num_perm", "bands", "rows", "seed", "hash", "code_shingles", "text_shingles", "scope")
@@ -374,7 +375,9 @@ def _read_index(spark: SparkSession, store: storage.Storage, files: list[IndexFi
     for f in frames[1:]:
         index = index.unionByName(f)
     # NOTE: earlier documents rank before every new one (earlier = 0), so they survive: they are already published.
-    return index.select("id", "scope", "exact_key", "n_shingles", "signature", "band_keys",
+    # Their node ids carry INDEXED_PREFIX so a re-ingested document (same id) is a separate node; _decisions strips it.
+    return index.select(F.concat(F.lit(INDEXED_PREFIX), "id").alias("id"), "scope", "exact_key", "n_shingles",
+                        "signature", "band_keys",
                         F.lit(0).alias("earlier"), F.lit(None).cast("double").alias("quality"),
                         F.lit(0).alias("permissive"), F.lit(None).cast("double").alias("stars"), "size_bytes")
 
@@ -395,7 +398,7 @@ def _candidate_pairs(reps: DataFrame, pivots: int) -> DataFrame:
 
 
 class _VerifyTask:
-    """mapInArrow: (a, b, sig_a, sig_b) in, (a, b, estimate) out."""
+    """mapInArrow: (a, b, earlier_a, earlier_b, sig_a, sig_b) in, the same without signatures plus the estimate out."""
 
     def __init__(self, num_perm: int) -> None:
         self.num_perm = num_perm
@@ -408,8 +411,9 @@ class _VerifyTask:
             sig_a = _signature_matrix(batch.column("sig_a"), n, self.num_perm)
             sig_b = _signature_matrix(batch.column("sig_b"), n, self.num_perm)
             est = minhash.estimated_jaccard(sig_a, sig_b)
-            yield pa.RecordBatch.from_arrays([batch.column("a"), batch.column("b"), pa.array(est, pa.float64())],
-                                             names=["a", "b", "estimate"])
+            yield pa.RecordBatch.from_arrays(
+                [batch.column("a"), batch.column("b"), batch.column("earlier_a"), batch.column("earlier_b"),
+                 pa.array(est, pa.float64())], names=["a", "b", "earlier_a", "earlier_b", "estimate"])
 
 
 def _signature_matrix(column: pa.Array, n: int, num_perm: int) -> np.ndarray:
@@ -453,9 +457,8 @@ def _verify(spark: SparkSession, store: storage.Storage, cfg: DatasetManifest, p
                                     F.col("earlier").alias("earlier_a")), "a") \
         .join(sigs.select(F.col("id").alias("b"), F.col("signature").alias("sig_b"),
                           F.col("earlier").alias("earlier_b")), "b")
-    scored = joined.select("a", "b", "sig_a", "sig_b").mapInArrow(
-        _VerifyTask(plan.params.num_perm), "a string, b string, estimate double")
-    scored = scored.join(joined.select("a", "b", "earlier_a", "earlier_b"), ["a", "b"]) \
+    scored = joined.select("a", "b", "earlier_a", "earlier_b", "sig_a", "sig_b").mapInArrow(
+        _VerifyTask(plan.params.num_perm), "a string, b string, earlier_a int, earlier_b int, estimate double") \
         .persist(StorageLevel.MEMORY_AND_DISK)
     t, margin = dcfg.threshold, dcfg.exact_check_margin
     # NOTE: earlier documents' texts are not read again, so their pairs are decided by the estimate alone.
@@ -518,8 +521,9 @@ def _decisions(nodes: DataFrame, labels: DataFrame) -> DataFrame:
             .when(F.col("id") != F.col("exact_rep"), EXACT.name)
             .when(F.col("best.r_earlier") == 0, NEAR_INDEXED.name)
             .otherwise(NEAR.name))
-    return out.select("id", F.col("best.r_id").alias("cluster_id"), "cluster_size",
-                      F.col("best.r_id").alias("survivor_id"), kind.alias("match_kind"))
+    survivor = F.regexp_replace(F.col("best.r_id"), "^" + re.escape(INDEXED_PREFIX), "")
+    return out.select("id", survivor.alias("cluster_id"), "cluster_size", survivor.alias("survivor_id"),
+                      kind.alias("match_kind"))
 
 
 def _cluster_stats(decisions: DataFrame, sketches: DataFrame) -> dict[str, Any]:
