@@ -15,7 +15,8 @@ median of 3 repeats, so a busy shared machine distorts the ratios less than wall
   default; also scaled to 256);
 * rensa 0.5 `RMinHash(256).update` on the same Python shingles, when installed.
 
-Scale: the non-test modules of 1, 2 and 4 CPython versions (real near duplicates across versions) through
+Scale: the top-level standard-library modules of 1, 2 and 4 CPython versions (real near duplicates across versions,
+about 4.6 MB per version) through
 `lemur-data run --stages crawl,dedup` on Spark local[2]; the dedup stage's own duration and sub-step timings.
 Results: benchmarks/results/dedup_speed.json and Markdown tables on stdout.
 """
@@ -149,7 +150,7 @@ def _doc_batch(docs: list[dict]) -> pa.RecordBatch:
 def scale_benchmarks() -> dict:
     out = {}
     for label, versions in SCALES.items():
-        docs = corpus.stdlib_trees(versions)
+        docs = corpus.stdlib_versions(versions)
         folder = corpus.BENCH / f"scale-{label}"
         data = folder / "input"
         corpus.write_jsonl_by_kind(docs, data)

@@ -165,8 +165,9 @@ class DedupConfig(_Model):
         ("quality", "license", "stars", "length", "id"), min_length=1,
         description="which member of a cluster survives: best quality signal, permissive license, most stars, "
         "longest, smallest id; keys compared in this order ('id' is always the final tie-break)")
-    quality_signal: str = Field("quality_v1", description="name in `signals` of the quality score used by the "
-                                "'quality' ranking key (documents without it rank after those with it)")
+    quality_signal: str = Field("quality.fasttext_score_v1", description="name in `signals` of the quality score "
+                                "used by the 'quality' ranking key (default: the filter stage's classifier score; "
+                                "documents without it rank after those with it)")
     permissive_licenses: tuple[str, ...] = Field(PERMISSIVE_LICENSES, description="SPDX ids ranked as permissive")
     index_from: tuple[str, ...] = Field((), description="earlier dataset output roots (or their deduped/ folders) "
                                         "whose dedup index this run dedups against (incremental dedup)")

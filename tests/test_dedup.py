@@ -272,3 +272,43 @@ def test_hot_buckets_and_a_very_long_document(spark, tmp_path):
     assert d["candidates"]["pairs"] <= 4 * n * d["params"]["bands"]
     kept = {r["locator"]: r for r in table(tmp_path / "hot-out", "deduped").select(["locator", "size_bytes"]).to_pylist()}
     assert kept["stdlib-concatenated"]["size_bytes"] >= 16 << 20
+
+
+def test_exact_key_ignores_line_ends_and_trailing_space_only():
+    text = (STDLIBS[0] / "heapq.py").read_text(encoding="utf-8")
+    crlf_padded = "\n\n" + text.replace("\n", "  \r\n") + "\n\n"
+    assert exact_key(crlf_padded) == exact_key(text)
+    assert exact_key(text.replace("    ", "  ", 1)) != exact_key(text), "indentation is content"
+    assert exact_key(text.lower()) != exact_key(text), "case is content"
+
+
+def test_survivor_follows_the_configured_ranking(spark, tmp_path):
+    """Three copies of heapq.py (3.11) under different licenses and star counts, and its 3.10 version."""
+    new = (_stdlib("3.11") / "heapq.py").read_text(encoding="utf-8")
+    old = (_stdlib("3.10") / "heapq.py").read_text(encoding="utf-8")
+    rows = [{"text": new, "url": "gpl-popular", "license": "GPL-3.0-only", "stars": 1000},
+            {"text": new, "url": "mit-few", "license": "MIT", "stars": 5},
+            {"text": new, "url": "mit-some", "license": "MIT", "stars": 50},
+            {"text": old, "url": "mit-older", "license": "MIT OR Apache-2.0", "stars": None}]
+    data = tmp_path / "ranked.jsonl"
+    data.write_text("".join(json.dumps(r) + "\n" for r in rows))
+    source = {"name": "gh", "kind": "code", "format": "jsonl", "path": str(data), "lang": "python",
+              "columns": {"text": "text", "locator": "url", "license": "license", "stars": "stars"}}
+    out = tmp_path / "out"
+
+    def survivor(dedup: dict | None, stages=("crawl", "dedup")) -> tuple[str, dict]:
+        m = run(spark, write_manifest(tmp_path, "ranked", [source], dedup=dedup), out, stages=stages)
+        kept = table(out, "deduped").to_pylist()
+        assert len(kept) == 1 and kept[0]["cluster_size"] == 4
+        removed = {r["locator"]: r["match_kind"] for r in table(out, "dedup-removed").to_pylist()}
+        return kept[0]["locator"], removed
+
+    # default: permissive license first, then stars
+    kept, removed = survivor(None)
+    assert kept == "mit-some"
+    assert removed == {"gpl-popular": "exact_duplicate", "mit-few": "exact_duplicate", "mit-older": "near_duplicate"}
+    # stars first
+    assert survivor({"ranking": ["stars", "license", "length", "id"]}, stages=("dedup",))[0] == "gpl-popular"
+    # length first: the 3.11 copies are longer than 3.10's; then the id decides among identical copies
+    kept, _ = survivor({"ranking": ["length"]}, stages=("dedup",))
+    assert kept in {"gpl-popular", "mit-few", "mit-some"}

@@ -260,12 +260,10 @@ class _SketchTask:
         return 0
 
 
-_TRAILING_SPACE = re.compile(r"[ \t\r\f\v]+(?=\n)|[ \t\r\f\v]+\Z")
-
-
 def exact_key(text: str) -> bytes:
-    """128-bit hash of the normalised content: line ends unified, trailing spaces and outer blank lines dropped."""
-    normalised = _TRAILING_SPACE.sub("", text.replace("\r\n", "\n")).strip("\n")
+    """128-bit hash of the normalised content: trailing whitespace of every line (so also CR line ends) and leading /
+    trailing blank lines dropped."""
+    normalised = "\n".join(map(str.rstrip, text.split("\n"))).strip("\n")
     return xxhash.xxh3_128_digest(normalised.encode("utf-8", "surrogatepass"))
 
 
