@@ -30,6 +30,7 @@ examples:
   lemur-data manifest show out/demo/docs              summary of a stage's run manifest
   lemur-data stages manifests/demo.yaml               what each stage has committed
   lemur-data report out/demo                          HTML report with plots (out/demo/report.html)
+  lemur-data dedup inspect out/demo --cluster ID      members of one duplicate cluster
   spark-submit --master spark://host:7077 jobs/pipeline.py manifests/demo.yaml
 """
 
@@ -55,7 +56,8 @@ def build_parser() -> argparse.ArgumentParser:
                                       f"(default: all of {', '.join(_stage_names())})")
 
     for name in _stage_names():
-        p = sub.add_parser(name, help=f"run the {name} stage only", description=f"Run the {name} stage.")
+        p = sub.add_parser(name, help=f"run the {name} stage only", description=f"Run the {name} stage.",
+                           epilog=_STAGE_EPILOGS.get(name))
         _add_run_options(p)
 
     val = sub.add_parser("validate", help="check a dataset manifest without touching data or starting Spark")
@@ -102,6 +104,38 @@ def build_parser() -> argparse.ArgumentParser:
                                                  "checking each recorded sha256")
     lineage.add_argument("path", help="a run manifest (e.g. the mix stage's) or its stage folder")
     return parser
+
+
+_STAGE_EPILOGS = {
+    "dedup": "to list the members of one duplicate cluster: lemur-data dedup inspect OUT --cluster ID "
+             "(see `lemur-data dedup inspect --help`)",
+}
+
+
+def build_dedup_inspect_parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(
+        prog="lemur-data dedup inspect",
+        description="List the members of a duplicate cluster (its survivor, then the removed documents with their "
+                    "match kind), or the largest clusters when no --cluster is given. Reads the dedup outputs "
+                    "named in the run manifest with pyarrow; Spark is not started.")
+    p.add_argument("output", metavar="OUT", help="dataset output root (e.g. out/demo) or its deduped/ folder")
+    p.add_argument("--cluster", metavar="ID", help="cluster id (= the survivor's document id, as in `cluster_id`)")
+    p.add_argument("--json", action="store_true", help="print the members as JSON")
+    return p
+
+
+def _dedup_inspect(argv: Sequence[str]) -> int:
+    from lemur_data.stages import dedup  # noqa: PLC0415
+
+    args = build_dedup_inspect_parser().parse_args(argv)
+    if not args.cluster:
+        root = args.output.rstrip("/")
+        m = mf.load_path(root if root.endswith(dedup.OUTPUT_DIR) else f"{root}/{dedup.OUTPUT_DIR}")
+        print("\n".join(summary.dedup_lines(m)).strip("\n"))
+        return 0
+    members = dedup.inspect_cluster(args.output, args.cluster)
+    print(dedup.members_json(members) if args.json else dedup.format_members(args.cluster, members))
+    return 0 if members else 1
 
 
 def _add_run_options(p: argparse.ArgumentParser) -> None:
@@ -244,6 +278,14 @@ def _assets(action: str) -> int:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    if argv[:2] == ["dedup", "inspect"]:
+        # NOTE: `dedup` is also the stage command (positional MANIFEST), so its one action is routed here.
+        try:
+            return _dedup_inspect(argv[2:])
+        except mf.ManifestError as exc:
+            print(f"lemur-data: error: {exc}", file=sys.stderr)
+            return 2
     args = build_parser().parse_args(argv)
     level = logging.DEBUG if args.verbose else logging.WARNING if args.quiet else logging.INFO
     logging.basicConfig(level=level, format="%(asctime)s %(levelname)s %(name)s: %(message)s", datefmt="%H:%M:%S")

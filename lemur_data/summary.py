@@ -143,8 +143,49 @@ def _timings(m: dict[str, Any]) -> list[str]:
     return ["", "timings: " + ", ".join(f"{k} {v:.1f}s" for k, v in t.items())]
 
 
+def dedup_lines(m: dict[str, Any]) -> list[str]:
+    """The dedup section: parameters, removed exact / near per source x language, clusters, index."""
+    d = m.get("dedup")
+    if not d:
+        return []
+    p = d["params"]
+    lines = ["", f"dedup: {p['num_perm']} perms = {p['bands']} bands x {p['rows']} rows, threshold {p['threshold']} "
+                 f"(LSH recall at threshold {p['lsh_recall_at_threshold']:.3f}), seed {p['seed']}, hash {p['hash']}, "
+                 f"scope {p['scope']}, verify {p['verify']} (exact check within {p['exact_check_margin']})",
+             f"  shingles: code {p['code_shingles']['ngram']}-grams"
+             f"{' lowercased' if p['code_shingles']['lowercase'] else ''}, text {p['text_shingles']['ngram']}-grams"
+             f"{' lowercased' if p['text_shingles']['lowercase'] else ''}; below {p['min_shingles']} shingles exact "
+             f"only ({d['exact_only_docs']:,} docs); survivor ranking {' > '.join(p['ranking'])}"]
+    removed = ", ".join(f"{k} {v['docs']:,} ({human_bytes(v['bytes'])})" for k, v in d["removed"].items() if v["docs"])
+    lines.append(f"  removed: {removed or 'nothing'}")
+    c = d["candidates"]
+    lines.append(f"  candidates: {c['pairs']:,} pairs; kept by estimate {c['kept_by_estimate'] or 0:,}, grey zone "
+                 f"{c['grey_zone']:,} (kept {c['grey_zone_kept']:,}); components by {d['components']['method']} over "
+                 f"{d['components']['edges']:,} edges")
+    rows = [[e["source"], e["kind"], e["lang"], f"{e['docs_in']:,}", f"{e['docs_out']:,}",
+             f"{e['exact_duplicate'] + e['exact_duplicate_of_indexed']:,}",
+             f"{e['near_duplicate'] + e['near_duplicate_of_indexed']:,}", human_bytes(e["bytes_in"] - e["bytes_out"])]
+            for e in d["by_source_lang"] if e["docs_in"] != e["docs_out"]]
+    if rows:
+        lines += ["  removed by source x language:"]
+        lines += ["    " + ln for ln in table(["source", "kind", "lang", "in", "out", "exact", "near", "size removed"],
+                                              rows, right={3, 4, 5, 6, 7})]
+    cl = d["clusters"]
+    lines.append(f"  clusters: {cl['clusters']:,} ({cl['multi_member']:,} with duplicates); size histogram "
+                 + ", ".join(f"{k}: {v:,}" for k, v in cl["histogram"].items()))
+    for big in cl["largest"][:5]:
+        who = f"{big['survivor']['source']}:{big['survivor']['locator']}" if big["survivor"] else "(indexed earlier)"
+        lines.append(f"    size {big['size']:>4}  {big['cluster_id'][:16]}…  keeps {who}; e.g. "
+                     + ", ".join(big["examples"][:3]))
+    idx = d["index"]
+    lines.append(f"  index: {idx['rows']:,} representatives written; against {len(idx['earlier'])} earlier run(s), "
+                 f"{sum(f['rows'] for f in idx['inherited']):,} indexed documents")
+    lines.append("  inspect a cluster: lemur-data dedup inspect OUT --cluster ID")
+    return lines
+
+
 SECTION_RENDERERS: list[Callable[[dict[str, Any]], list[str]]] = [
-    _header, _counts, _reasons, _rules, _pii, _decontamination, _outputs, _validation, _timings,
+    _header, _counts, _reasons, _rules, _pii, _decontamination, dedup_lines, _outputs, _validation, _timings,
 ]
 
 
