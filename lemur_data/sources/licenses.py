@@ -62,6 +62,7 @@ _ALIASES = {
     "python software foundation license": "PSF-2.0", "public domain": "Unlicense", "isc license": "ISC",
 }
 
+
 def is_license_file(path: str) -> bool:
     return bool(LICENSE_FILE_RE.match(posixpath.basename(path)))
 
