@@ -377,9 +377,37 @@ def load_manifest(path: str | os.PathLike[str], *, output: str | None = None) ->
         raise ConfigError(f"{path}: not valid YAML: {exc}") from None
     if not isinstance(raw, dict):
         raise ConfigError(f"{path}: expected a mapping of keys (name, output, sources, ...), got {type(raw).__name__}")
+    raw = _expand_env(raw, origin=str(path), key="")
     if output is not None:
         raw["output"] = output
     return parse_manifest(raw, origin=str(path), base_dir=path.resolve().parent)
+
+
+_ENV_REF = re.compile(r"\$\{([A-Za-z_][A-Za-z0-9_]*)(?::-([^}]*))?\}")
+
+
+def _expand_env(value: Any, *, origin: str, key: str) -> Any:
+    """Replace `${NAME}` / `${NAME:-default}` in string values, so bucket paths can be parameters of a run.
+
+    An unset variable without a default is a configuration mistake: it fails naming the key and the variable.
+    """
+    if isinstance(value, dict):
+        return {k: _expand_env(v, origin=origin, key=f"{key}.{k}" if key else str(k)) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_expand_env(v, origin=origin, key=f"{key}[{i}]") for i, v in enumerate(value)]
+    if not isinstance(value, str):
+        return value
+
+    def substitute(m: re.Match[str]) -> str:
+        name, default = m.group(1), m.group(2)
+        if name in os.environ:
+            return os.environ[name]
+        if default is not None:
+            return default
+        raise ConfigError(f"{origin}: {key}: environment variable ${{{name}}} is not set and has no default "
+                          f"(set it, or write ${{{name}:-default}})")
+
+    return _ENV_REF.sub(substitute, value)
 
 
 def parse_manifest(raw: dict[str, Any], *, origin: str, base_dir: Path) -> DatasetManifest:
