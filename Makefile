@@ -1,11 +1,12 @@
 # make run   - set up .venv (if needed) and run the whole pipeline on the bundled demo corpus (Spark local mode)
-# make test  - set up .venv (if needed) and run the test suite
+# make test  - set up .venv (if needed, with the `test` extra: torch CPU, duckdb, datasets) and run the test suite
 # make setup - only the environment: .venv, the package and its extras, offline model files
 SHELL := /bin/bash
 PYTHON ?= $(shell command -v python3.11 || command -v python3)
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.lemur-setup
+TEST_STAMP := $(VENV)/.lemur-test-setup
 EXTRAS ?= dev
 
 .PHONY: run test setup clean help
@@ -21,12 +22,16 @@ $(STAMP): pyproject.toml
 	$(BIN)/lemur-data assets install
 	@touch $(STAMP)
 
+$(TEST_STAMP): $(STAMP)
+	$(BIN)/python -m pip install --quiet -e '.[$(EXTRAS),test]'
+	@touch $(TEST_STAMP)
+
 setup: $(STAMP)
 
 run: $(STAMP)
 	$(BIN)/lemur-data run manifests/demo.yaml
 
-test: $(STAMP)
+test: $(TEST_STAMP)
 	$(BIN)/python -m pytest -q
 
 clean:

@@ -26,6 +26,7 @@ _EPILOG = """\
 examples:
   lemur-data run manifests/demo.yaml                  all stages, local mode
   lemur-data crawl manifests/demo.yaml --force        recompute one stage
+  lemur-data mix plan manifests/demo.yaml             the mixture table from token counts (no Spark)
   lemur-data manifest show out/demo/docs              summary of a stage's run manifest
   spark-submit --master spark://host:7077 jobs/pipeline.py manifests/demo.yaml
 """
@@ -52,7 +53,12 @@ def build_parser() -> argparse.ArgumentParser:
                                       f"(default: all of {', '.join(_stage_names())})")
 
     for name in _stage_names():
-        p = sub.add_parser(name, help=f"run the {name} stage only", description=f"Run the {name} stage.")
+        p = sub.add_parser(name, help=f"run the {name} stage only",
+                           description=_STAGE_HELP.get(name, f"Run the {name} stage."))
+        if name == "mix":
+            p.add_argument("action", nargs="?", choices=["plan"], metavar="plan",
+                           help="only print the mixture plan (source, available tokens, target, selected, "
+                                "repetition) from the tokenize manifest's counts; no Spark, nothing written")
         _add_run_options(p)
 
     val = sub.add_parser("validate", help="check a dataset manifest without touching data or starting Spark")
@@ -69,6 +75,18 @@ def build_parser() -> argparse.ArgumentParser:
     check = man_sub.add_parser("validate", help="check a run manifest against manifests/schema/run-manifest.schema.json")
     check.add_argument("path", help="a _manifest.json, or a stage folder")
     return parser
+
+
+_STAGE_HELP = {
+    "tokenize": "Run the tokenize stage: encode every document of the previous stage with the manifest's tokenizer "
+                "(`tokenizer.path`: sentencepiece .model or Hugging Face tokenizer.json) into the per-document "
+                "token cache <output>/tokens/ (EOS appended); the manifest records the tokenizer's sha256, vocab "
+                "size, BOS / EOS ids and the tokens per source.",
+    "mix": "Run the mix stage: plan the token mixture from the tokenize manifest's counts (`mix:` budget, group "
+           "ratios, weights, max repetition), select documents by hash, pack them into rows of exactly seq_len "
+           "tokens, interleave the sources, and write <output>/plan.json, <output>/shards/ (Parquet) and "
+           "<output>/provenance/. `lemur-data mix plan MANIFEST` prints the plan only.",
+}
 
 
 def _add_run_options(p: argparse.ArgumentParser) -> None:
@@ -124,6 +142,8 @@ def _select_stages(spec: str | None) -> list[str]:
 def _dispatch(args: argparse.Namespace) -> int:
     if args.command == "run":
         return _run(args, _select_stages(args.stages))
+    if args.command == "mix" and args.action == "plan":
+        return _mix_plan(args)
     if args.command in _stage_names():
         return _run(args, [args.command])
     if args.command == "validate":
@@ -147,6 +167,25 @@ def _dispatch(args: argparse.Namespace) -> int:
         print(f"{args.path}: valid run manifest ({m.get('stage')}, version {m.get('manifest_version')})")
         return 0
     raise AssertionError(args.command)
+
+
+def _mix_plan(args: argparse.Namespace) -> int:
+    from lemur_data import mixture  # noqa: PLC0415
+    from lemur_data.runner import RunContext  # noqa: PLC0415
+
+    cfg = load_manifest(args.dataset_manifest, output=args.output)
+    ctx = RunContext(cfg)
+    upstream, _, uri = ctx.upstream(ctx.previous_stage("mix"))
+    plan = mixture.plan_mixture(cfg, mixture.available_from_manifest(upstream))
+    print(f"token counts from {uri}")
+    print("\n".join(mixture.plan_table(plan)))
+    problems = plan.problems()
+    if problems:
+        print("\nlemur-data: error: mix plan is infeasible:", file=sys.stderr)
+        for p in problems:
+            print(f"  - {p}", file=sys.stderr)
+        return 2
+    return 0
 
 
 def _assets(action: str) -> int:

@@ -54,3 +54,31 @@ def bad_inputs_copy(tmp_path_factory) -> Path:
     shutil.copytree(BAD_INPUTS, root, symlinks=True)
     add_large_items(root)
     return root
+
+
+@pytest.fixture(scope="session")
+def demo_pipeline(spark, tmp_path_factory):
+    """Every stage on the demo corpus with the session's Spark: (output root, {stage: run manifest})."""
+    from lemur_data.config import load_manifest
+    from lemur_data.runner import RunContext, run_stage
+    from lemur_data.stages import STAGES
+
+    out = tmp_path_factory.mktemp("pipeline") / "out"
+    ctx = RunContext(load_manifest(DEMO_MANIFEST, output=str(out)), _spark=spark)
+    return out, {name: run_stage(stage, ctx) for name, stage in STAGES.items()}
+
+
+@pytest.fixture(scope="session")
+def gpt2_tokenizer_json(tmp_path_factory) -> Path:
+    """A real Hugging Face tokenizer.json: GPT-2's byte-level BPE from the offline assets (vocab + merges)."""
+    from tokenizers import AddedToken, Tokenizer, decoders, models, pre_tokenizers
+
+    from lemur_data import assets
+
+    tok = Tokenizer(models.BPE.from_file(str(assets.path("gpt2-encoder.json")), str(assets.path("gpt2-vocab.bpe"))))
+    tok.pre_tokenizer = pre_tokenizers.ByteLevel(add_prefix_space=False)
+    tok.decoder = decoders.ByteLevel()
+    tok.add_special_tokens([AddedToken("<|endoftext|>", special=True)])
+    path = tmp_path_factory.mktemp("hf") / "tokenizer.json"
+    tok.save(str(path))
+    return path
