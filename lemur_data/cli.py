@@ -123,7 +123,11 @@ def _run(args: argparse.Namespace, stages: list[str]) -> int:
         amount = ", ".join(f"{out[k]:,} {k}" for k in ("docs", "tokens") if k in out)
         failed = [c["check"] for c in m["validation"] if not c["passed"]]
         status = "ok" if not failed else f"FAILED CHECKS: {'; '.join(failed)}"
-        print(f"  {name:9} {amount:24} manifest {ctx.manifest_uri(STAGES[name])}  [{status}]")
+        print(f"  {name:9} {amount:28} manifest {ctx.manifest_uri(STAGES[name])}  [{status}]")
+        if "mixture" in m:
+            ratio, groups = m["mixture"]["ratio"], ":".join(g["group"] for g in m["mixture"]["groups"])
+            print(f"  {'':9} {groups} achieved {ratio['achieved']} (target {ratio['target']}) in "
+                  f"{m['mixture']['num_shards']} shard(s) of {m['mixture']['seq_len']}-token rows")
     print(f"inspect with: lemur-data manifest show {ctx.manifest_uri(STAGES[stages[-1]])}")
     return 0 if all(c["passed"] for _, m in results for c in m["validation"]) else 3
 

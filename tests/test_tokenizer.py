@@ -119,3 +119,20 @@ def test_empty_text_is_dropped_as_no_tokens():
     row = table.to_pylist()[0]
     assert row["n_tokens"] == len(row["tokens"]) and row["tokens"][-1] == spec.eos_id
     assert row["n_bytes"] == len(texts()[0].encode("utf-8"))
+
+
+def test_run_id_ignores_where_the_tokenizer_lives_but_not_how_it_is_used():
+    import yaml
+
+    from lemur_data.config import parse_manifest
+    from tests.conftest import DEMO_MANIFEST
+
+    raw = yaml.safe_load(DEMO_MANIFEST.read_text())
+
+    def run_id(tokenizer_section: dict) -> str:
+        return parse_manifest({**raw, "tokenizer": tokenizer_section}, origin="t.yaml",
+                              base_dir=DEMO_MANIFEST.parent).run_id()
+
+    here = run_id({"path": "models/llama-2/tokenizer.model"})
+    assert here == run_id({"path": "/mnt/models/llama-2/tokenizer.model"}) == run_id({})
+    assert run_id({"path": "models/llama-2/tokenizer.model", "add_bos": True}) != here

@@ -36,6 +36,7 @@ from lemur_data.datasets import ReadUnit, main_files, read_unit, read_units
 from lemur_data.runner import Prepared, RunContext
 from lemur_data.schema import TOKENS_SCHEMA
 from lemur_data.tokenizer import TokenizerSpec
+from lemur_data.writer import ROWS_PER_GROUP
 
 log = logging.getLogger(__name__)
 
@@ -84,8 +85,10 @@ class TokenizeStage:
 
 
 def _unit_bytes_estimate(unit: ReadUnit, upstream: dict[str, Any]) -> float:
+    """The unit's share of its file's bytes, by rows: the writer fills row groups of ROWS_PER_GROUP rows in order."""
     f = next(f for f in upstream["outputs"]["files"] if f["path"] == unit.path)
-    return f["bytes"] / max(1, int(f.get("row_groups") or 1))
+    rows = max(0, min(ROWS_PER_GROUP, f["rows"] - unit.start * ROWS_PER_GROUP))
+    return f["bytes"] * rows / max(1, f["rows"])
 
 
 def output_path(unit: ReadUnit) -> str:
