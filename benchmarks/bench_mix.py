@@ -4,8 +4,8 @@
 
 On the benchmark corpus of bench_tokenize.py (crawled and tokenized first if needed, not timed), the mix stage
 runs `--repeats` times with --force on local[cores]: a 10:1 plan at seq_len 4096 whose budget takes 98% of the code
-tokens (and the text the ratio asks for, at most 4 passes), 2048-row shards. Reported: the stage's wall time and its parts
-(interleave / selection / materialize), rows and tokens written per second. Then `mixture.interleave` alone for
+tokens (and the text the ratio asks for, at most 4 passes), 2048-row shards. Reported: the stage's wall time and its
+parts (interleave / selection / materialize), rows and tokens written per second. Then `mixture.interleave` alone for
 the rows of a 90B-token plan at seq_len 4096 (21.97M rows over 12 sources in 2 groups), which the driver runs once
 per build.
 """
@@ -23,9 +23,8 @@ from pathlib import Path
 
 import yaml
 
-
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from tokmix_corpus import BENCH, REPO, build  # noqa: E402
+from tokmix_corpus import BENCH, REPO, CrawlUpstream, build  # noqa: E402
 
 from lemur_data import mixture  # noqa: E402
 from lemur_data.config import load_manifest  # noqa: E402
@@ -77,7 +76,7 @@ def main() -> int:
     spark = get_session(master=f"local[{cores}]", app_name="bench-mix")
     cfg = load_manifest(base)
     for name in ("crawl", "tokenize"):
-        m = run_stage(STAGES[name], RunContext(cfg, _spark=spark))
+        m = run_stage(STAGES[name], CrawlUpstream(cfg, _spark=spark))
     cfg = load_manifest(mix_manifest(base, m))
     runs = []
     for i in range(args.repeats):

@@ -26,7 +26,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from tokmix_corpus import BENCH, REPO, build  # noqa: E402
+from tokmix_corpus import BENCH, REPO, CrawlUpstream, build  # noqa: E402
 
 from lemur_data import storage, tokenizer  # noqa: E402
 from lemur_data.config import load_manifest  # noqa: E402
@@ -67,7 +67,7 @@ def measure(cfg, spark, texts: list[str], cores: int, repeats: int) -> dict:
         raw_s, raw_tokens = raw_encode(spec, data, texts, cores)
         raw.append(mb / raw_s)
         t0 = time.perf_counter()
-        m = run_stage(STAGES["tokenize"], RunContext(cfg, force=True, _spark=spark))
+        m = run_stage(STAGES["tokenize"], CrawlUpstream(cfg, force=True, _spark=spark))
         stage_s = time.perf_counter() - t0
         stage.append(mb / stage_s)
         assert m["counts"]["out"]["tokens"] == raw_tokens, "stage and raw encode the same tokens"
@@ -114,7 +114,8 @@ def main() -> int:
     out = BENCH / "results-tokenize.json"
     out.write_text(json.dumps(results, indent=2) + "\n")
     for r in results["results"]:
-        print(f"| {r['tokenizer']} | {r['docs']:,} docs, {r['text_mb']} MB, {r['tokens']:,} tokens, {r['tasks']} tasks | "
+        print(f"| {r['tokenizer']} | {r['docs']:,} docs, {r['text_mb']} MB, {r['tokens']:,} tokens, "
+              f"{r['tasks']} tasks | "
               f"{statistics.median(r['raw_mb_s']):.2f} MB/s | {statistics.median(r['stage_mb_s']):.2f} MB/s | "
               f"{r['ratio_of_medians']:.0%} | {r['median_paired_ratio']:.0%} |")
     print(f"details: {out.relative_to(REPO)}")

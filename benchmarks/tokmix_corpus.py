@@ -3,7 +3,8 @@
 Code: the standard libraries of the pyenv Pythons (read in place by a `files` source; site-packages excluded).
 Text: chapters of the Rust books shipped with rustup (main text of the HTML, via lxml) and the Debian changelogs
 under /usr/share/doc, written once as a JSON Lines source. The crawl stage turns both into documents; the
-benchmarks start from its output.
+benchmarks tokenize the crawl output directly (`CrawlUpstream`): filter and dedup are not what they measure, and
+dedup would fold the near-duplicate standard libraries into one.
 """
 
 from __future__ import annotations
@@ -16,6 +17,8 @@ from pathlib import Path
 
 import lxml.html
 import yaml
+
+from lemur_data.runner import RunContext
 
 REPO = Path(__file__).resolve().parents[1]
 BENCH = REPO / ".bench" / "tokmix"
@@ -85,3 +88,10 @@ def build(versions: tuple[str, ...] = ("3.10", "3.11", "3.12", "3.13"), text_mb:
     path = BENCH / "dataset.yaml"
     path.write_text(yaml.safe_dump(manifest, sort_keys=False))
     return path
+
+
+class CrawlUpstream(RunContext):
+    """A run context in which tokenize reads the crawl output (the benchmarks skip filter and dedup)."""
+
+    def previous_stage(self, stage_name: str) -> str:
+        return "crawl" if stage_name == "tokenize" else super().previous_stage(stage_name)

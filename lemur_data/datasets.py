@@ -36,7 +36,8 @@ class ReadUnit:
     stop: int  # one past the last row group
 
 
-def read_units(root: str, files: list[dict[str, Any]], row_groups_per_unit: int = _ROW_GROUPS_PER_TASK) -> list[ReadUnit]:
+def read_units(root: str, files: list[dict[str, Any]],
+               row_groups_per_unit: int = _ROW_GROUPS_PER_TASK) -> list[ReadUnit]:
     """The listed files cut into read units, in path order (row-group counts come from the manifest)."""
     units = []
     for f in sorted(files, key=lambda f: f["path"]):

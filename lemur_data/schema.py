@@ -75,6 +75,8 @@ def _spark_type(t: pa.DataType) -> str:
         return "double"
     if pa.types.is_boolean(t):
         return "boolean"
+    if pa.types.is_binary(t) or pa.types.is_large_binary(t):
+        return "binary"
     if pa.types.is_map(t):
         return f"map<{_spark_type(t.key_type)},{_spark_type(t.item_type)}>"
     if pa.types.is_list(t) or pa.types.is_large_list(t):

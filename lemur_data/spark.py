@@ -66,12 +66,21 @@ def get_session(spark_cfg: SparkConfig | None = None, *, master: str | None = No
     for key, value in settings.items():
         builder = builder.config(key, value)
     spark = builder.getOrCreate()
-    spark.sparkContext.setLogLevel(os.environ.get("LEMUR_SPARK_LOG_LEVEL", "WARN"))
+    spark.sparkContext.setLogLevel(os.environ.get("LEMUR_SPARK_LOG_LEVEL") or _jvm_log_level().upper())
     log.info("spark %s master=%s app=%s", spark.version, spark.sparkContext.master, spark.sparkContext.applicationId)
     return spark
 
 
+_LOG4J = os.path.join(os.path.dirname(os.path.abspath(__file__)), "log4j2.properties")
+
+
+def _jvm_log_level() -> str:
+    return "error" if logging.getLogger("lemur_data").getEffectiveLevel() >= logging.WARNING else "warn"
+
+
 def _local_defaults() -> dict[str, str]:
+    # NOTE: a single machine talks to itself over loopback; this also silences Spark's hostname warning.
+    os.environ.setdefault("SPARK_LOCAL_IP", "127.0.0.1")
     scratch = os.environ.get("LEMUR_SCRATCH") or os.path.join(tempfile.gettempdir(), f"lemur-spark-{os.getuid()}")
     os.makedirs(scratch, exist_ok=True)
     return {
@@ -80,5 +89,5 @@ def _local_defaults() -> dict[str, str]:
         "spark.ui.enabled": "false" if os.environ.get("LEMUR_SPARK_UI", "1") == "0" else "true",
         "spark.ui.showConsoleProgress": "true" if sys.stderr.isatty() else "false",
         "spark.sql.shuffle.partitions": str(max(2, 2 * (os.cpu_count() or 1))),
-        "spark.driver.extraJavaOptions": "-Dlog4j2.level=warn",
+        "spark.driver.extraJavaOptions": f"-Dlog4j2.configurationFile={_LOG4J} -Dlemur.log.level={_jvm_log_level()}",
     }

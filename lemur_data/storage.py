@@ -140,6 +140,7 @@ class Storage:
                     f.write(data)
                     f.flush()
                     os.fsync(f.fileno())
+                os.chmod(tmp, 0o666 & ~_umask())  # mkstemp makes 0600; published files get the usual mode
                 os.replace(tmp, uri)
             except BaseException:
                 _silent_unlink(tmp)
@@ -186,6 +187,7 @@ class Storage:
 
 
 def _make_s3(endpoint: str | None, region: str | None) -> pafs.S3FileSystem:
+    endpoint = endpoint or os.environ.get("AWS_ENDPOINT_URL_S3") or os.environ.get("AWS_ENDPOINT_URL")
     kwargs: dict[str, object] = {
         # NOTE: throttling (503 SlowDown) and 5xx answers are retried with exponential backoff by the AWS SDK.
         "retry_strategy": pafs.AwsStandardS3RetryStrategy(max_attempts=10),
@@ -202,6 +204,12 @@ def _make_s3(endpoint: str | None, region: str | None) -> pafs.S3FileSystem:
     return pafs.S3FileSystem(**kwargs)
 
 
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
 def _silent_unlink(path: str) -> None:
     try:
         os.unlink(path)
@@ -211,4 +219,4 @@ def _silent_unlink(path: str) -> None:
 
 def from_config(cfg: object) -> Storage:
     """Storage for a `StorageConfig` (kept loose to avoid an import cycle with config)."""
-    return Storage(getattr(cfg, "endpoint", None), getattr(cfg, "s3_region", None))
+    return Storage(getattr(cfg, "s3_endpoint_url", None), getattr(cfg, "s3_region", None))

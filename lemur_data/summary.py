@@ -74,6 +74,52 @@ def _reasons(m: dict[str, Any]) -> list[str]:
     return lines
 
 
+def _rules(m: dict[str, Any]) -> list[str]:
+    rules = m.get("rules")
+    if not rules:
+        return []
+    rows = []
+    for r in rules:
+        if not r["evaluated"]["docs"]:
+            continue
+        t = r["thresholds"]
+        bounds = " ".join(f"{k}={t[k]}" for k in ("min", "max") if k in t)
+        if "allow_langs" in t:
+            bounds += f" langs={','.join(t['allow_langs'])}"
+        rows.append([r["rule"], r["action"], bounds, f"{r['evaluated']['docs']:,}", f"{r['failed']['docs']:,}",
+                     human_bytes(r["failed"]["bytes"]), f"{r['first_failure']['docs']:,}",
+                     f"~{r['tokens_failed_estimate']:,}"])
+    lines = ["", "rules (failed = dropped or flagged by the rule; first = rejected with it as first reason; "
+                 "tokens are an estimate):"]
+    lines += ["  " + ln for ln in table(["rule", "action", "thresholds", "evaluated", "failed", "failed size", "first",
+                                         "tokens"], rows, right={3, 4, 5, 6, 7})]
+    return lines
+
+
+def _pii(m: dict[str, Any]) -> list[str]:
+    p = m.get("pii")
+    if not p:
+        return []
+    if not p["enabled"]:
+        return ["", "pii: redaction off"]
+    found = ", ".join(f"{k}={v:,}" for k, v in sorted(p["by_type"].items())) or "none found"
+    return ["", f"pii: {p['findings']:,} findings redacted in {p['docs_redacted']:,} documents ({found})"]
+
+
+def _decontamination(m: dict[str, Any]) -> list[str]:
+    d = m.get("decontamination")
+    if not d:
+        return []
+    if not d["enabled"]:
+        return ["", "decontamination: off"]
+    benches = ", ".join(f"{b['name']} ({b.get('items', 0)} items)" for b in d["benchmarks"])
+    lines = ["", f"decontamination: {d['ngram']}-grams, overlap >= {d['min_overlap']} against {benches}: "
+                 f"{d['docs_matched']:,} documents matched ({d['action']})"]
+    for item in d["items_matched"][:10]:
+        lines.append(f"  {item['item']}: {item['docs']} docs, e.g. {item['examples'][0] if item['examples'] else '-'}")
+    return lines
+
+
 def _outputs(m: dict[str, Any]) -> list[str]:
     files = m["outputs"]["files"]
     total = sum(f["bytes"] for f in files)
@@ -141,8 +187,50 @@ def _mixture(m: dict[str, Any]) -> list[str]:
     return lines
 
 
+def dedup_lines(m: dict[str, Any]) -> list[str]:
+    """The dedup section: parameters, removed exact / near per source x language, clusters, index."""
+    d = m.get("dedup")
+    if not d:
+        return []
+    p = d["params"]
+    lines = ["", f"dedup: {p['num_perm']} perms = {p['bands']} bands x {p['rows']} rows, threshold {p['threshold']} "
+                 f"(LSH recall at threshold {p['lsh_recall_at_threshold']:.3f}), seed {p['seed']}, hash {p['hash']}, "
+                 f"scope {p['scope']}, verify {p['verify']} (exact check within {p['exact_check_margin']})",
+             f"  shingles: code {p['code_shingles']['ngram']}-grams"
+             f"{' lowercased' if p['code_shingles']['lowercase'] else ''}, text {p['text_shingles']['ngram']}-grams"
+             f"{' lowercased' if p['text_shingles']['lowercase'] else ''}; below {p['min_shingles']} shingles exact "
+             f"only ({d['exact_only_docs']:,} docs); survivor ranking {' > '.join(p['ranking'])}"]
+    removed = ", ".join(f"{k} {v['docs']:,} ({human_bytes(v['bytes'])})" for k, v in d["removed"].items() if v["docs"])
+    lines.append(f"  removed: {removed or 'nothing'}")
+    c = d["candidates"]
+    lines.append(f"  candidates: {c['pairs']:,} pairs; kept by estimate {c['kept_by_estimate'] or 0:,}, grey zone "
+                 f"{c['grey_zone']:,} (kept {c['grey_zone_kept']:,}); components by {d['components']['method']} over "
+                 f"{d['components']['edges']:,} edges")
+    rows = [[e["source"], e["kind"], e["lang"], f"{e['docs_in']:,}", f"{e['docs_out']:,}",
+             f"{e['exact_duplicate'] + e['exact_duplicate_of_indexed']:,}",
+             f"{e['near_duplicate'] + e['near_duplicate_of_indexed']:,}", human_bytes(e["bytes_in"] - e["bytes_out"])]
+            for e in d["by_source_lang"] if e["docs_in"] != e["docs_out"]]
+    if rows:
+        lines += ["  removed by source x language:"]
+        lines += ["    " + ln for ln in table(["source", "kind", "lang", "in", "out", "exact", "near", "size removed"],
+                                              rows, right={3, 4, 5, 6, 7})]
+    cl = d["clusters"]
+    lines.append(f"  clusters: {cl['clusters']:,} ({cl['multi_member']:,} with duplicates); size histogram "
+                 + ", ".join(f"{k}: {v:,}" for k, v in cl["histogram"].items()))
+    for big in cl["largest"][:5]:
+        who = f"{big['survivor']['source']}:{big['survivor']['locator']}" if big["survivor"] else "(indexed earlier)"
+        lines.append(f"    size {big['size']:>4}  {big['cluster_id'][:16]}…  keeps {who}; e.g. "
+                     + ", ".join(big["examples"][:3]))
+    idx = d["index"]
+    lines.append(f"  index: {idx['rows']:,} representatives written; against {len(idx['earlier'])} earlier run(s), "
+                 f"{sum(f['rows'] for f in idx['inherited']):,} indexed documents")
+    lines.append("  inspect a cluster: lemur-data dedup inspect OUT --cluster ID")
+    return lines
+
+
 SECTION_RENDERERS: list[Callable[[dict[str, Any]], list[str]]] = [
-    _header, _counts, _reasons, _tokenizer, _mixture, _outputs, _validation, _timings,
+    _header, _counts, _reasons, _rules, _pii, _decontamination, dedup_lines, _tokenizer, _mixture, _outputs,
+    _validation, _timings,
 ]
 
 

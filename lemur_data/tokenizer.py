@@ -20,10 +20,9 @@ from typing import Any, Callable, Literal
 import numpy as np
 
 from lemur_data import storage
-from lemur_data.config import ConfigError, TokenizerConfig
+from lemur_data.config import ASSET_PREFIX, ConfigError, TokenizerConfig
 from lemur_data.schema import token_dtype_hint
 
-DEFAULT_ASSET = "tokenizer.model.v1"
 HF_EOS_CANDIDATES = ("</s>", "<|endoftext|>", "<|end_of_text|>", "<eos>")
 HF_BOS_CANDIDATES = ("<s>", "<|begin_of_text|>", "<bos>", "<|startoftext|>")
 
@@ -96,18 +95,25 @@ def _load_huggingface(data: bytes) -> Any:
     return tok
 
 
-def default_path() -> str:
+def local_path(path: str) -> str:
+    """`path` itself, or the installed file for asset:<name>."""
+    if not path.startswith(ASSET_PREFIX):
+        return path
     from lemur_data import assets  # noqa: PLC0415
 
+    name = path[len(ASSET_PREFIX):]
+    if name not in assets.ASSETS:
+        raise ConfigError(f"tokenizer.path: got {path!r}; expected a path or asset:<name> with a name from "
+                          f"{sorted(assets.ASSETS)}")
     try:
-        return str(assets.path(DEFAULT_ASSET))
+        return str(assets.path(name))
     except assets.AssetMissing as exc:
-        raise ConfigError(f"tokenizer.path: not set and the default tokenizer is missing: {exc}") from None
+        raise ConfigError(f"tokenizer.path: {exc}") from None
 
 
 def resolve(cfg: TokenizerConfig, store: storage.Storage) -> tuple[TokenizerSpec, bytes]:
     """Read and check the configured tokenizer (driver side, before Spark starts); ConfigError names the key."""
-    path = cfg.path or default_path()
+    path = local_path(cfg.path)
     try:
         data = store.read_bytes(path)
     except (FileNotFoundError, IsADirectoryError, OSError) as exc:
@@ -125,7 +131,7 @@ def resolve(cfg: TokenizerConfig, store: storage.Storage) -> tuple[TokenizerSpec
         vocab, eos, bos = _huggingface_ids(encoder_probe, cfg, path)
     if cfg.add_bos and bos is None:
         raise ConfigError(f"tokenizer.add_bos: true, but {path!r} has no BOS token; set add_bos: false")
-    spec = TokenizerSpec(fmt, path, hashlib.sha256(data).hexdigest(), vocab, eos, bos, cfg.add_bos)
+    spec = TokenizerSpec(fmt, cfg.path, hashlib.sha256(data).hexdigest(), vocab, eos, bos, cfg.add_bos)
     return spec, data
 
 

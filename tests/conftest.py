@@ -56,16 +56,26 @@ def bad_inputs_copy(tmp_path_factory) -> Path:
     return root
 
 
-@pytest.fixture(scope="session")
-def demo_pipeline(spark, tmp_path_factory):
-    """Every stage on the demo corpus with the session's Spark: (output root, {stage: run manifest})."""
+def run_pipeline(spark, manifest: Path, output: Path | str, force: bool = False) -> dict[str, dict]:
+    """Every stage in order, in-process on the shared session; returns each stage's run manifest."""
     from lemur_data.config import load_manifest
     from lemur_data.runner import RunContext, run_stage
     from lemur_data.stages import STAGES
 
-    out = tmp_path_factory.mktemp("pipeline") / "out"
-    ctx = RunContext(load_manifest(DEMO_MANIFEST, output=str(out)), _spark=spark)
-    return out, {name: run_stage(stage, ctx) for name, stage in STAGES.items()}
+    ctx = RunContext(load_manifest(manifest, output=str(output)), force=force, _spark=spark)
+    return {name: run_stage(stage, ctx) for name, stage in STAGES.items()}
+
+
+def output_digests(manifests: dict[str, dict]) -> dict[str, str]:
+    """path -> sha256 of every output file of every stage, as recorded in the run manifests."""
+    return {f["path"]: f["sha256"] for m in manifests.values() for f in m["outputs"]["files"]}
+
+
+@pytest.fixture(scope="session")
+def demo_pipeline(spark, tmp_path_factory) -> tuple[Path, dict[str, dict]]:
+    """The whole pipeline on the demo manifest, once per test session: (output root, manifests by stage)."""
+    out = tmp_path_factory.mktemp("demo-pipeline") / "out"
+    return out, run_pipeline(spark, DEMO_MANIFEST, out)
 
 
 @pytest.fixture(scope="session")

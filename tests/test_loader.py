@@ -30,14 +30,14 @@ def reference_rows(root, m) -> pa.Table:
 
 def test_every_row_exactly_once_across_2_ranks_x_2_workers(demo_pipeline):
     root, manifests = demo_pipeline
-    rows = manifests["mix"]["mixture"]["rows"]
+    rows, seq_len = manifests["mix"]["mixture"]["rows"], manifests["mix"]["mixture"]["seq_len"]
     batch, world = 8, 2
     steps = -(-rows // (batch * world))
     seen, batch_ids = [], {0: [], 1: []}
     for rank in range(world):
         ds = TokenShardDataset(str(root / "shards"), batch_size=batch, rank=rank, world_size=world, max_batches=steps)
         for b in TokenShardLoader(ds, **WORKERS):
-            assert b["input_ids"].shape == (batch, 2048) and b["input_ids"].dtype == torch.int64
+            assert b["input_ids"].shape == (batch, seq_len) and b["input_ids"].dtype == torch.int64
             seen += list(zip(b["epoch"].tolist(), b["seq_idx"].tolist()))
             batch_ids[rank].append(int(b["batch_idx"]))
         assert ds.state_dict()["batches_processed"] == steps
@@ -64,8 +64,9 @@ def test_resume_mid_epoch_gives_the_same_next_batch(demo_pipeline):
     path = str(root / "shards")
     # the uninterrupted reference is read in this process; the interrupted and resumed runs use two workers
     full = list(TokenShardLoader(TokenShardDataset(path, batch_size=4, rank=1, world_size=2, max_batches=9)))
-    interrupted = TokenShardLoader(TokenShardDataset(path, batch_size=4, rank=1, world_size=2, max_batches=9), **WORKERS)
-    for i, b in enumerate(interrupted):
+    interrupted = TokenShardLoader(TokenShardDataset(path, batch_size=4, rank=1, world_size=2, max_batches=9),
+                                   **WORKERS)
+    for i, _ in enumerate(interrupted):
         if i == 4:
             break
     state = interrupted.state_dict()
@@ -111,7 +112,8 @@ def test_shard_index_reads_rows_by_seq_idx(demo_pipeline):
     root, manifests = demo_pipeline
     ref = reference_rows(root, manifests["mix"])
     index = ShardIndex(str(root / "shards" / "_manifest.json"))
-    picks = np.array([2199, 0, 1024, 1023, 777, 2048])
+    rows, per_shard = manifests["mix"]["mixture"]["rows"], manifests["mix"]["mixture"]["shard_rows"]
+    picks = np.array([rows - 1, 0, per_shard, per_shard - 1, rows // 3, rows // 2])
     rows = index.read(picks)
     for i, seq in enumerate(picks):
         assert rows["input_ids"][i].tolist() == ref.column("input_ids")[int(seq)].as_py()
@@ -130,7 +132,8 @@ def test_shards_read_the_same_with_pyarrow_duckdb_and_datasets(demo_pipeline, tm
     got = con.execute("SELECT seq_idx, len(input_ids) AS n, input_ids[1] AS first, source_id, segment_starts "
                       "FROM read_parquet(?) ORDER BY seq_idx", [paths]).fetchall()
     assert [g[0] for g in got] == ref.column("seq_idx").to_pylist()
-    assert {g[1] for g in got} == {2048}
+    seq_len = manifests["mix"]["mixture"]["seq_len"]
+    assert {g[1] for g in got} == {seq_len}
     assert [g[2] for g in got] == [r[0] for r in ref.column("input_ids").to_pylist()]
     assert [g[3] for g in got] == ref.column("source_id").to_pylist()
     assert [g[4] for g in got] == ref.column("segment_starts").to_pylist()
@@ -140,6 +143,7 @@ def test_shards_read_the_same_with_pyarrow_duckdb_and_datasets(demo_pipeline, tm
     hf = datasets.load_dataset("parquet", data_files=paths, split="train", cache_dir=str(tmp_path / "hf"))
     assert hf.num_rows == ref.num_rows
     assert hf["seq_idx"] == ref.column("seq_idx").to_pylist()
-    assert hf[1500]["input_ids"] == ref.column("input_ids")[1500].as_py()
+    middle = ref.num_rows // 2
+    assert hf[middle]["input_ids"] == ref.column("input_ids")[middle].as_py()
     hf.set_format("torch", columns=["input_ids"])
-    assert tuple(hf[:4]["input_ids"].shape) == (4, 2048)
+    assert tuple(hf[:4]["input_ids"].shape) == (4, seq_len)

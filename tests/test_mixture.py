@@ -13,7 +13,7 @@ from lemur_data import mixture
 from lemur_data.config import ConfigError, parse_manifest
 from tests.conftest import DEMO_MANIFEST
 
-# Token counts of the demo corpus's sources (as the tokenize stage reports them; see test_mix for the real run).
+# Token counts of the demo corpus's sources as crawled (before filter and dedup), from a tokenize run.
 DEMO_COUNTS = {
     "py-stdlib": ("code", 87, 461_132), "repos": ("code", 149, 625_611), "archives": ("code", 88, 284_266),
     "the-stack": ("code", 80, 576_749), "web-docs": ("text", 25, 68_782), "docs-text": ("text", 48, 332_677),

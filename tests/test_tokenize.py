@@ -17,7 +17,7 @@ from lemur_data.config import load_manifest
 from lemur_data.datasets import main_files
 from lemur_data.runner import RunContext, run_stage
 from lemur_data.schema import TOKENS_SCHEMA
-from lemur_data.stages import STAGES
+from lemur_data.stages import STAGES, job_script
 from tests.conftest import DEMO_MANIFEST, REPO
 
 
@@ -60,7 +60,8 @@ def test_manifest_counts_tokens_per_source_and_loads_the_tokenizer_once_per_work
     for r in cache:
         per_source[r["source"]] += r["n_tokens"]
     assert {e["source"]: e["tokens"] for e in m["tokenizer"]["by_source"]} == per_source
-    assert sum(e["tokens"] for e in m["counts"]["by_source_lang"]) == m["counts"]["out"]["tokens"] == sum(per_source.values())
+    total = sum(per_source.values())
+    assert sum(e["tokens"] for e in m["counts"]["by_source_lang"]) == m["counts"]["out"]["tokens"] == total
     t = m["tokenizer"]
     assert (t["vocab_size"], t["eos_id"], t["format"]) == (32000, 2, "sentencepiece")
     assert t["sha256"] == assets.ASSETS["tokenizer.model.v1"].sha256
@@ -68,7 +69,8 @@ def test_manifest_counts_tokens_per_source_and_loads_the_tokenizer_once_per_work
     ctx = RunContext(load_manifest(DEMO_MANIFEST, output=str(root)))
     _, upstream_sha, _ = ctx.upstream(ctx.previous_stage("tokenize"))
     assert m["inputs"]["upstream"][0]["sha256"] == upstream_sha
-    assert {f["path"] for f in m["outputs"]["files"]} == {str(p.relative_to(root)) for p in (root / "tokens").rglob("*.parquet")}
+    written = {str(p.relative_to(root)) for p in (root / "tokens").rglob("*.parquet")}
+    assert {f["path"] for f in m["outputs"]["files"]} == written
 
 
 def copy_upstream(root: Path, manifests: dict, dest: Path) -> None:
@@ -111,7 +113,8 @@ def test_tokenizer_file_is_part_of_the_input_fingerprint(demo_pipeline, gpt2_tok
     stage = STAGES["tokenize"]
     default = stage.prepare(RunContext(load_manifest(DEMO_MANIFEST, output=str(root))))
     manifest = tmp_path / "hf.yaml"
-    manifest.write_text(DEMO_MANIFEST.read_text().replace("tokenizer: {}", f"tokenizer: {{path: {gpt2_tokenizer_json}}}"))
+    hf_section = f"tokenizer: {{path: {gpt2_tokenizer_json}}}"
+    manifest.write_text(DEMO_MANIFEST.read_text().replace("tokenizer: {}", hf_section))
     hf = stage.prepare(RunContext(load_manifest(manifest, output=str(root))))
     assert default.inputs["upstream"] == hf.inputs["upstream"]
     assert default.fingerprint != hf.fingerprint
@@ -121,5 +124,6 @@ def test_tokenizer_file_is_part_of_the_input_fingerprint(demo_pipeline, gpt2_tok
 def test_job_scripts_do_not_shadow_the_standard_library():
     """A script's folder comes first on sys.path: jobs/tokenize.py would replace the stdlib module in every job."""
     names = {p.stem for p in (REPO / "jobs").glob("*.py")}
-    assert "tokenize_stage" in names and "mix" in names
     assert not names & set(sys.stdlib_module_names)
+    assert {job_script(s).removesuffix(".py") for s in STAGES} <= names, "every stage has its entry point"
+    assert job_script("tokenize") == "tokenize_stage.py" and job_script("mix") == "mix.py"

@@ -15,7 +15,8 @@ from lemur_data import storage
 from lemur_data.config import CrawlConfig, SourceConfig
 from lemur_data.sources.files import file_record, path_policy, size_cap
 from lemur_data.sources.items import WorkItem, source_root
-from lemur_data.sources.licenses import MAX_LICENSE_BYTES, detect_repo_licenses, is_license_evidence, repo_for
+from lemur_data.sources.licenses import (MAX_LICENSE_BYTES, RepoLicense, detect_repo_licenses, is_license_evidence,
+                                         repo_for)
 from lemur_data.sources.records import Record, Skip
 
 
@@ -45,21 +46,22 @@ def _walk_local(root: str, pattern: str) -> Iterator[tuple[str, str, int, int, s
         for e in storage.Storage().list_files(pattern):
             yield storage.relative(e.uri, root), e.uri, e.size, e.mtime_ns, None
         return
-    stack = [root]
+    # NOTE: relative paths are built by concatenation (os.path.relpath per file dominated listing time).
+    stack = [(root, "")]
     while stack:
-        d = stack.pop()
+        d, prefix = stack.pop()
         try:
             entries = sorted(os.scandir(d), key=lambda e: e.name)
         except OSError as exc:
-            yield storage.relative(d, root) + "/", d, 0, 0, "unreadable" if exc.errno != errno.ELOOP else "symlink_loop"
+            yield prefix or ".", d, 0, 0, "unreadable" if exc.errno != errno.ELOOP else "symlink_loop"
             continue
         subdirs = []
         for e in entries:
-            rel = storage.relative(e.path, root)
+            rel = prefix + e.name
             if e.is_symlink():
                 yield rel, e.path, 0, 0, _symlink_problem(e.path)
             elif e.is_dir(follow_symlinks=False):
-                subdirs.append(e.path)
+                subdirs.append((e.path, rel + "/"))
             elif e.is_file(follow_symlinks=False):
                 try:
                     st = e.stat(follow_symlinks=False)
@@ -85,9 +87,13 @@ def _attach_licenses(items: list[WorkItem], root: str, store: storage.Storage) -
         texts = list(pool.map(lambda i: _read_text(store, i.uri), evidence_items))
     repos = detect_repo_licenses({i.rel: t for i, t in zip(evidence_items, texts) if t is not None})
     root_name = os.path.basename(root.rstrip("/")) or root
+    by_dir: dict[str, RepoLicense | None] = {}
     out = []
     for item in items:
-        repo = repo_for(item.rel, repos)
+        d = os.path.dirname(item.rel)
+        if d not in by_dir:
+            by_dir[d] = repo_for(item.rel, repos)
+        repo = by_dir[d]
         if repo is None:
             out.append(item)
             continue

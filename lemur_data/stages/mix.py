@@ -158,7 +158,8 @@ class Materializer:
 
         t1 = time.monotonic()
         keys = (spark.range(0, len(units), 1, numPartitions=max(1, len(units)))
-                .mapInArrow(_LayerKeys(units, store, source_ids, self.streams, plan.seed, bits), spark_ddl(_KEYS_SCHEMA))
+                .mapInArrow(_LayerKeys(units, store, source_ids, self.streams, plan.seed, bits),
+                            spark_ddl(_KEYS_SCHEMA))
                 .persist(StorageLevel.MEMORY_AND_DISK))
         totals = keys.groupBy("source_id", "layer", "bucket").agg(
             F.sum("n_tokens").alias("tokens"), F.count(F.lit(1)).alias("docs")).collect()
@@ -349,7 +350,8 @@ class Materializer:
         size = 0
         for s in self.plan.sources:
             if s.rows:
-                n, b = sel.get(s.source_id, {}).get("not_selected", 0), sel.get(s.source_id, {}).get("not_selected_bytes", 0)
+                found = sel.get(s.source_id, {})
+                n, b = found.get("not_selected", 0), found.get("not_selected_bytes", 0)
             else:
                 n, b = s.docs, upstream_bytes.get(s.source, 0)
             if n:
@@ -412,14 +414,16 @@ class _LayerKeys:
         for batch in batches:
             for unit_id in batch.column(0).to_pylist():
                 row = 0
-                for table in read_unit(self.store, self.units[unit_id], ["doc_id", "source", "lang", "n_bytes", "n_tokens"]):
+                columns = ["doc_id", "source", "lang", "n_bytes", "n_tokens"]
+                for table in read_unit(self.store, self.units[unit_id], columns):
                     yield self._keys(unit_id, row, table)
                     row += table.num_rows
 
     def _keys(self, unit_id: int, first_row: int, table: pa.Table) -> pa.RecordBatch:
         shift = 64 - self.bits
         sids, layers, hashes, index = [], [], [], []
-        for i, (doc_id, source) in enumerate(zip(table.column("doc_id").to_pylist(), table.column("source").to_pylist())):
+        doc_ids, sources = table.column("doc_id").to_pylist(), table.column("source").to_pylist()
+        for i, (doc_id, source) in enumerate(zip(doc_ids, sources)):
             sid = self.source_ids[source]
             stream = self.streams.get(sid)
             if stream is None:  # the plan gives this source no rows
@@ -539,7 +543,8 @@ class _SliceTokens:
         values = tokens.values.to_numpy()
         return table.column("doc_id").combine_chunks(), offsets, values
 
-    def _slice(self, pieces: pa.RecordBatch, doc_ids: pa.Array, offsets: np.ndarray, values: np.ndarray) -> pa.RecordBatch:
+    def _slice(self, pieces: pa.RecordBatch, doc_ids: pa.Array, offsets: np.ndarray,
+               values: np.ndarray) -> pa.RecordBatch:
         row = pieces.column("row").to_numpy()
         if not pc.all(pc.equal(doc_ids.take(pa.array(row)), pieces.column("doc_id"))).as_py():
             raise RuntimeError("token cache does not match the planned documents (changed since tokenize ran?)")
@@ -686,7 +691,7 @@ class _Shard:
         if len(values):
             st["max_token_id"] = max(st["max_token_id"], int(values.max()))
             st["min_token_id"] = min(st["min_token_id"], int(values.min()))
-        for s, n in zip(*np.unique(row_sid, return_counts=True)):
+        for s in np.unique(row_sid):
             key = str(int(s))
             st["tokens_by_source"][key] = st["tokens_by_source"].get(key, 0) + int(row_len[row_sid == s].sum())
 

@@ -1,0 +1,298 @@
+"""Score a batch of documents: signals, rules, redaction, decontamination. Used by the filter stage's mapInArrow
+tasks and, without Spark, by the benchmarks.
+
+Per batch the expensive model calls are batched (fastText language ID over all prose, over all comment texts,
+the quality classifier, sentencepiece for characters per token); the rest is per document and runs in C / numpy
+(regexes, tree-sitter, n-gram hashing).
+"""
+
+from __future__ import annotations
+
+import functools
+from collections import defaultdict
+from dataclasses import dataclass, field
+from typing import Any
+
+import pyarrow as pa
+
+from lemur_data import assets
+from lemur_data.quality import langid, pii, treesitter
+from lemur_data.quality.code_signals import heuristic_signals
+from lemur_data.quality.decontam import DecontaminationIndex
+from lemur_data.quality.recipes import CodeRecipe, CompiledRule, RuleSet, TextRecipe
+from lemur_data.quality.text_signals import Routed, prose_signals, split_prose
+from lemur_data.schema import DOC_SCHEMA, content_sha256, extend_schema
+
+REJECT_SCHEMA = extend_schema(DOC_SCHEMA, pa.field("first_reason", pa.string()), pa.field("reasons", pa.list_(pa.string())))
+# What a scoring task yields: a reject row (first_reason set) or a kept row, plus the writer's routing columns.
+SCORED_SCHEMA = extend_schema(REJECT_SCHEMA, pa.field("reason", pa.string()), pa.field("_dest", pa.string()))
+
+DECONTAM_RULE = "decontam.ngram_overlap_v1"
+ERROR_RULE = "filter.signal_error_v1"
+QUALITY_RULE = "quality.fasttext_v1"
+TOKENIZER_ASSET = "tokenizer.model.v1"
+EXAMPLES = 5
+
+
+@dataclass(frozen=True)
+class QualityModel:
+    path: str
+    label: str
+    min_score: float
+    action: str
+    kinds: tuple[str, ...]
+
+
+@dataclass
+class ScoringPlan:
+    """Everything a scoring task needs (pickled into the task; the decontamination index travels separately)."""
+
+    code: CodeRecipe
+    text: TextRecipe
+    pii_types: tuple[str, ...]
+    decontam_action: str | None
+    quality: QualityModel | None
+    dest_kept: str = "filtered"
+    dest_rejected: str = "rejects"
+
+    def stage_rules(self) -> list[CompiledRule]:
+        rules = [CompiledRule(ERROR_RULE, "filter.signal_error_v1", None, 0.0, None, "drop")]
+        if self.decontam_action:
+            rules.append(CompiledRule(DECONTAM_RULE, "decontam.matched_items_v1", None, 0.0, None, self.decontam_action))
+        if self.quality:
+            rules.append(CompiledRule(QUALITY_RULE, "quality.fasttext_score_v1", self.quality.min_score, None, None,
+                                      self.quality.action))
+        return rules
+
+
+@dataclass
+class ScoringStats:
+    """Counts of one task, merged on the driver. Keys are tuples; values are lists of ints."""
+
+    # (rule, kind, source, lang) -> [evaluated docs, evaluated bytes, failed docs, failed bytes, first docs, first bytes]
+    rules: dict[tuple[str, str, str, str], list[int]] = field(default_factory=lambda: defaultdict(lambda: [0] * 6))
+    pii: dict[tuple[str, str], int] = field(default_factory=lambda: defaultdict(int))  # (source, type) -> findings
+    pii_docs: dict[str, int] = field(default_factory=lambda: defaultdict(int))  # source -> documents changed
+    decontam: dict[str, int] = field(default_factory=lambda: defaultdict(int))  # item id -> documents
+    decontam_examples: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
+    timeouts: int = 0
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "rules": [[*k, *v] for k, v in sorted(self.rules.items())],
+            "pii": [[*k, v] for k, v in sorted(self.pii.items())],
+            "pii_docs": dict(sorted(self.pii_docs.items())),
+            "decontam": dict(sorted(self.decontam.items())),
+            "decontam_examples": {k: sorted(v)[:EXAMPLES] for k, v in sorted(self.decontam_examples.items())},
+        }
+
+    def merge_json(self, data: dict[str, Any]) -> None:
+        for *key, a, b, c, d, e, f in data["rules"]:
+            acc = self.rules[tuple(key)]
+            for i, v in enumerate((a, b, c, d, e, f)):
+                acc[i] += v
+        for source, kind, n in data["pii"]:
+            self.pii[(source, kind)] += n
+        for source, n in data["pii_docs"].items():
+            self.pii_docs[source] += n
+        for item, n in data["decontam"].items():
+            self.decontam[item] += n
+        for item, locs in data["decontam_examples"].items():
+            self.decontam_examples[item] = sorted(set(self.decontam_examples[item]) | set(locs))[:EXAMPLES]
+
+
+def _failed(sig: dict[str, float], meta: dict[str, str], exc: Exception) -> None:
+    sig.clear()
+    sig["filter.signal_error_v1"] = 1.0
+    meta["filter_error"] = f"{type(exc).__name__}: {exc}"[:200]
+
+
+@functools.cache
+def _sentencepiece():
+    import sentencepiece  # noqa: PLC0415
+
+    return sentencepiece.SentencePieceProcessor(model_file=str(assets.path(TOKENIZER_ASSET)))
+
+
+@functools.cache
+def _quality_model(path: str):
+    import fasttext  # noqa: PLC0415
+
+    fasttext.FastText.eprint = lambda *_a, **_k: None
+    return fasttext.load_model(path)
+
+
+class Scorer:
+    """Scores documents batch by batch and accumulates the task's statistics."""
+
+    def __init__(self, plan: ScoringPlan, index: DecontaminationIndex | None) -> None:
+        self.plan, self.index = plan, index
+        self.rulesets = {"code": RuleSet(plan.code.rules), "text": RuleSet(plan.text.rules)}
+        self.extra_rules = plan.stage_rules()
+        self.stats = ScoringStats()
+
+    # -- signals -------------------------------------------------------------------------------------------------
+    def signals(self, kinds: list[str], langs: list[str], texts: list[str]) -> tuple[list[dict[str, float]], list[str],
+                                                                                    list[dict[str, str]]]:
+        """(signals, language, extra meta) per document."""
+        n = len(texts)
+        sigs: list[dict[str, float]] = [{} for _ in range(n)]
+        out_langs, metas = list(langs), [{} for _ in range(n)]
+        code_idx = [i for i in range(n) if kinds[i] == "code"]
+        text_idx = [i for i in range(n) if kinds[i] != "code"]
+        if code_idx:
+            self._code_signals(code_idx, langs, texts, sigs, metas)
+        if text_idx:
+            self._text_signals(text_idx, texts, sigs, out_langs, metas)
+        if self.index is not None:
+            for i in range(n):
+                found = self.index.matches(texts[i])
+                sigs[i]["decontam.matched_items_v1"] = float(len(found))
+                if found:
+                    metas[i]["decontam_items"] = ",".join(found)
+        if self.plan.quality is not None:
+            self._quality(kinds, texts, sigs)
+        return sigs, out_langs, metas
+
+    def _code_signals(self, idx: list[int], langs: list[str], texts: list[str], sigs: list[dict[str, float]],
+                      metas: list[dict[str, str]]) -> None:
+        s = self.plan.code.settings
+        comments: dict[int, str] = {}
+        for i in idx:
+            try:
+                comment = self._one_code_doc(texts[i], langs[i], sigs[i])
+            except Exception as exc:  # noqa: BLE001 - bad input is a counted reason, never a failed task
+                _failed(sigs[i], metas[i], exc)
+                continue
+            if comment is not None:
+                comments[i] = comment
+        if comments:
+            keys = sorted(comments)
+            for i, (lang, score) in zip(keys, langid.predict([comments[k] for k in keys], s.comment_max_chars)):
+                sigs[i]["code.comment_lang_score_v1"] = score
+                metas[i]["comment_lang"] = lang
+        if s.chars_per_token_sample_chars:
+            wanted = [i for i in idx if sigs[i].get("code.size_capped_v1") == 0.0]
+            samples = [texts[i][:s.chars_per_token_sample_chars] for i in wanted]
+            for i, sample, ids in zip(wanted, samples, _sentencepiece().encode(samples)):
+                if ids:
+                    sigs[i]["code.chars_per_token_v1"] = len(sample) / len(ids)
+
+    def _one_code_doc(self, text: str, lang: str, sig: dict[str, float]) -> str | None:
+        """Fill `sig` for one code document; returns its comment text when long enough for language ID."""
+        s = self.plan.code.settings
+        if len(text) > s.max_signal_chars:
+            sig.update({"code.chars_v1": float(len(text)), "code.size_capped_v1": 1.0})
+            return None
+        sig.update(heuristic_signals(text, lang))
+        sig["code.size_capped_v1"] = 0.0
+        if not s.tree_sitter:
+            return None
+        parsed = treesitter.analyse(text, lang, max_bytes=s.tree_sitter_max_bytes, max_steps=s.tree_sitter_max_steps,
+                                    timeout_s=s.tree_sitter_timeout_s, comment_chars=s.comment_max_chars)
+        if parsed is None:
+            return None
+        sig.update(parsed.signals)
+        sig["code.ts_size_capped_v1"] = float(parsed.capped == "size")
+        sig["code.ts_timeout_v1"] = float(parsed.capped == "time")
+        return parsed.comments if len(parsed.comments) >= s.comment_lid_min_chars else None
+
+    def _text_signals(self, idx: list[int], texts: list[str], sigs: list[dict[str, float]], langs: list[str],
+                      metas: list[dict[str, str]]) -> None:
+        s = self.plan.text.settings
+        prose: dict[int, str] = {}
+        for i in idx:
+            text = texts[i]
+            langs[i] = langid.UNDETERMINED
+            if len(text) > s.max_signal_chars:
+                sigs[i].update({"text.size_capped_v1": 1.0, "text.prose_chars_v1": float(len(text))})
+                continue
+            try:
+                routed = split_prose(text) if s.code_routing else Routed(text, 0, 0)
+                sigs[i].update(prose_signals(routed.prose))
+            except Exception as exc:  # noqa: BLE001 - bad input is a counted reason, never a failed task
+                _failed(sigs[i], metas[i], exc)
+                continue
+            sigs[i]["text.size_capped_v1"] = 0.0
+            sigs[i]["text.code_fraction_v1"] = routed.code_chars / max(1, len(text))
+            sigs[i]["text.prose_chars_v1"] = float(len(routed.prose))
+            prose[i] = routed.prose
+        keys = sorted(prose)
+        for i, (lang, score) in zip(keys, langid.predict([prose[k] for k in keys], s.lid_max_chars)):
+            langs[i] = lang
+            sigs[i]["text.lang_score_v1"] = score
+
+    def _quality(self, kinds: list[str], texts: list[str], sigs: list[dict[str, float]]) -> None:
+        q = self.plan.quality
+        wanted = [i for i, k in enumerate(kinds) if k in q.kinds]
+        if not wanted:
+            return
+        model = _quality_model(q.path)
+        labels, probs = model.predict([" ".join(texts[i].split()) for i in wanted], k=-1)
+        for i, labs, ps in zip(wanted, labels, probs):
+            sigs[i]["quality.fasttext_score_v1"] = float(dict(zip(labs, ps.tolist())).get(q.label, 0.0))
+
+    # -- decisions -----------------------------------------------------------------------------------------------
+    def score(self, batch: pa.RecordBatch) -> pa.RecordBatch:
+        cols = {name: batch.column(name).to_pylist() for name in DOC_SCHEMA.names}
+        texts, kinds = cols["text"], cols["kind"]
+        sigs, langs, extra_meta = self.signals(kinds, cols["lang"], texts)
+        first_reasons, all_reasons, dests = [], [], []
+        for i in range(batch.num_rows):
+            kind, source, lang, size = kinds[i], cols["source"][i], langs[i], cols["size_bytes"][i]
+            evaluated, failed = self.rulesets[kind].evaluate(lang, sigs[i])
+            for rule in self.extra_rules:
+                if rule.signal in sigs[i]:
+                    evaluated.append(rule.name)
+                    if rule.fails(sigs[i][rule.signal], lang):
+                        failed.append(rule)
+            first = next((r.name for r in failed if r.action == "drop"), None)
+            failed_names = {r.name for r in failed}
+            for name in evaluated:
+                acc = self.stats.rules[(name, kind, source, lang)]
+                acc[0] += 1
+                acc[1] += size
+                if name in failed_names:
+                    acc[2] += 1
+                    acc[3] += size
+                if name == first:
+                    acc[4] += 1
+                    acc[5] += size
+            if "decontam_items" in extra_meta[i] and DECONTAM_RULE in failed_names:
+                for item in extra_meta[i]["decontam_items"].split(","):
+                    self.stats.decontam[item] += 1
+                    ex = self.stats.decontam_examples[item]
+                    ex.append(cols["locator"][i])
+                    ex.sort()
+                    del ex[EXAMPLES:]
+            meta = dict(cols["meta"][i] or [])
+            meta.update(extra_meta[i])
+            flags = [r.name for r in failed if r.action == "flag"]
+            if flags:
+                meta["filter_flags"] = ",".join(flags)
+            cols["meta"][i] = sorted(meta.items())
+            first_reasons.append(first)
+            all_reasons.append([r.name for r in failed] if first else None)
+            dests.append(self.plan.dest_rejected if first else self.plan.dest_kept)
+        self._redact(cols)
+        cols["lang"] = langs
+        cols["signals"] = [sorted(s.items()) for s in sigs]
+        cols.update(first_reason=first_reasons, reasons=all_reasons, reason=first_reasons, _dest=dests)
+        return pa.RecordBatch.from_pydict(cols, schema=SCORED_SCHEMA)
+
+    def _redact(self, cols: dict[str, list[Any]]) -> None:
+        if not self.plan.pii_types:
+            return
+        wanted = set(self.plan.pii_types)
+        for i, text in enumerate(cols["text"]):
+            red = pii.redact(text, wanted)
+            if not red.counts:
+                continue
+            source = cols["source"][i]
+            self.stats.pii_docs[source] += 1
+            for kind, n in red.counts.items():
+                self.stats.pii[(source, kind)] += n
+            data = red.text.encode("utf-8")
+            cols["text"][i] = red.text
+            cols["size_bytes"][i] = len(data)
+            cols["content_sha256"][i] = content_sha256(data)

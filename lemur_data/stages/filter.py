@@ -1,0 +1,302 @@
+"""Filter: documents -> kept documents with signals under <out>/filtered/, rejected ones under <out>/rejects/.
+
+The driver loads the recipes (validated when the manifest loads, before Spark starts), builds the benchmark
+n-gram index and reads the upstream manifest. Executors score documents in `mapInArrow` batches
+(`quality.scorer.Scorer`): signals, rules, decontamination, PII redaction. Each scoring task also writes its
+per-rule counts to a small JSON file named by its partition (a retried task rewrites the same file with the same
+content); the driver merges them into the manifest's `rules`, `pii` and `decontamination` sections and deletes
+them. The deterministic writer stores kept and rejected rows and counts them by first reason.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+import time
+from dataclasses import dataclass
+from typing import Any, Iterator
+
+import pyarrow as pa
+
+from lemur_data import assets, reasons, storage
+from lemur_data.config import ASSET_PREFIX, DatasetManifest, redact_uri
+from lemur_data.datasets import main_files, read_parquet_files
+from lemur_data.quality import langid, recipes
+from lemur_data.quality.decontam import DecontaminationIndex, read_benchmark
+from lemur_data.quality.pii import PII_TYPES
+from lemur_data.quality.scorer import (DECONTAM_RULE, ERROR_RULE, QUALITY_RULE, REJECT_SCHEMA, SCORED_SCHEMA,
+                                       QualityModel, Scorer, ScoringPlan, ScoringStats)
+from lemur_data.runner import Prepared, RunContext
+from lemur_data.schema import DOC_SCHEMA, spark_ddl
+from lemur_data.writer import WriteResult, bucket_counts, write_partitioned
+
+log = logging.getLogger(__name__)
+
+OUTPUT_DIR = "filtered"
+REJECTS_DIR = "rejects"
+_STATS_DIR = "_scoring-stats"
+# Rejected bytes per input byte, to size the rejects files before the data is read.
+_REJECT_SHARE = 0.25
+
+
+@dataclass
+class FilterPlan:
+    scoring: ScoringPlan
+    index: DecontaminationIndex | None
+    upstream: dict[str, Any]
+    benchmarks: list[dict[str, Any]]
+    rule_info: dict[str, dict[str, Any]]
+
+
+class FilterStage:
+    name = "filter"
+    dirs = (OUTPUT_DIR, REJECTS_DIR)
+    config_keys = ("filter",)
+
+    def prepare(self, ctx: RunContext) -> Prepared:
+        previous = ctx.previous_stage(self.name)
+        upstream, upstream_sha, uri = ctx.upstream(previous)
+        cfg = ctx.cfg
+        scoring, rule_info = scoring_plan(cfg)
+        index, benchmarks = decontamination_index(cfg)
+        digests = {
+            "recipes": [{"kind": k, "recipe": getattr(scoring, k).recipe,
+                         "sha256": recipes.file_sha256(getattr(cfg.filter, k).recipe, k)} for k in ("code", "text")],
+            "benchmarks": [{"name": b["name"], "sha256": b["sha256"]} for b in benchmarks],
+            "models": {"lid": _file_sha256(str(langid.model_path()))}
+            | ({"quality": _file_sha256(cfg.filter.quality_model.path)} if cfg.filter.quality_model else {}),
+        }
+        fingerprint = hashlib.sha256(json.dumps([upstream_sha, digests], sort_keys=True).encode()).hexdigest()
+        inputs = {"upstream": [{"stage": previous, "uri": redact_uri(uri), "sha256": upstream_sha}], **digests}
+        return Prepared(fingerprint, inputs, FilterPlan(scoring, index, upstream, benchmarks, rule_info))
+
+    def execute(self, ctx: RunContext, prepared: Prepared) -> dict[str, Any]:
+        plan: FilterPlan = prepared.plan
+        cfg, spark, store = ctx.cfg, ctx.spark, ctx.store
+        t0 = time.monotonic()
+        docs = read_parquet_files(spark, store, cfg.output, main_files(plan.upstream))
+        index = spark.sparkContext.broadcast(plan.index) if plan.index is not None else None
+        stats_root = ctx.path(OUTPUT_DIR, _STATS_DIR)
+        scored = docs.mapInArrow(_ScoreTask(plan.scoring, index, stats_root, store), spark_ddl(SCORED_SCHEMA))
+        result = write_partitioned(
+            scored, root=cfg.output, schemas={OUTPUT_DIR: DOC_SCHEMA, REJECTS_DIR: REJECT_SCHEMA},
+            buckets=bucket_counts(_expected_bytes(plan.upstream), cfg.filter.target_file_bytes), store=store,
+        )
+        stats = _merge_stats(store, stats_root)
+        if index is not None:
+            index.unpersist()
+        return filter_sections(cfg, plan, result, stats, time.monotonic() - t0)
+
+
+class _ScoreTask:
+    """mapInArrow function: DOC batches in, scored rows out; the task's counts go to a JSON file at the end."""
+
+    def __init__(self, plan: ScoringPlan, index: Any, stats_root: str, store: storage.Storage) -> None:
+        self.plan, self.index, self.stats_root, self.store = plan, index, stats_root, store
+
+    def __call__(self, batches: Iterator[pa.RecordBatch]) -> Iterator[pa.RecordBatch]:
+        from pyspark import TaskContext  # noqa: PLC0415
+
+        scorer = Scorer(self.plan, self.index.value if self.index is not None else None)
+        for batch in batches:
+            if batch.num_rows:
+                yield scorer.score(batch)
+        # NOTE: named by partition, so a retried or speculative attempt overwrites with identical counts.
+        partition = TaskContext.get().partitionId()
+        data = json.dumps(scorer.stats.to_json(), sort_keys=True).encode()
+        self.store.write_bytes(storage.join(self.stats_root, f"part-{partition:05d}.json"), data)
+
+
+def scoring_plan(cfg: DatasetManifest) -> tuple[ScoringPlan, dict[str, dict[str, Any]]]:
+    """The recipes with the manifest's overrides, plus the stage's own rules; registers every rule as a reason."""
+    f = cfg.filter
+    code = recipes.load("code", f.code.recipe, f.code.settings, f.code.rules, origin="filter.code")
+    text = recipes.load("text", f.text.recipe, f.text.settings, f.text.rules, origin="filter.text")
+    quality = None
+    if f.quality_model is not None:
+        q = f.quality_model
+        quality = QualityModel(q.path, q.label, q.min_score, q.action, tuple(q.kinds))
+    pii_types = (tuple(f.pii.types or PII_TYPES)) if f.pii.enabled else ()
+    decontam = f.decontamination.action if f.decontamination.enabled else None
+    plan = ScoringPlan(code, text, pii_types, decontam, quality)
+    info: dict[str, dict[str, Any]] = {}
+    for kind, recipe in (("code", code), ("text", text)):
+        for r in recipe.rules:
+            if r.enabled or any(o.enabled for o in r.langs.values()):
+                info[r.name] = {"kind": kind, "signal": r.signal, "action": r.action, "description": r.description,
+                                "min": r.min, "max": r.max, "allow_langs": list(r.allow_langs) if r.allow_langs else None,
+                                "langs": {k: v.model_dump(exclude_none=True) for k, v in r.langs.items()}}
+    for rule in plan.stage_rules():
+        info[rule.name] = {"kind": "any", "signal": rule.signal, "action": rule.action, "min": rule.min,
+                           "max": rule.max, "allow_langs": None, "langs": {}, "description": _STAGE_RULES[rule.name]}
+    for name, i in info.items():
+        category = "error" if name == ERROR_RULE else "skip"
+        reasons.register(reasons.Reason(name, category, i["description"] or name))
+    return plan, info
+
+
+_STAGE_RULES = {
+    DECONTAM_RULE: "document contains benchmark items (n-gram overlap; item ids in meta decontam_items)",
+    QUALITY_RULE: "quality classifier score below min_score",
+    ERROR_RULE: "computing the document's signals raised an error (bad input; message in meta filter_error)",
+}
+
+
+def decontamination_index(cfg: DatasetManifest) -> tuple[DecontaminationIndex | None, list[dict[str, Any]]]:
+    d = cfg.filter.decontamination
+    if not d.enabled:
+        return None, []
+    items, described = [], []
+    for bench in d.benchmarks:
+        path = assets.path(bench.path[len(ASSET_PREFIX):]) if bench.path.startswith(ASSET_PREFIX) else bench.path
+        try:
+            found = read_benchmark(bench.name, path, bench.id_field, bench.text_fields)
+        except (OSError, ValueError) as exc:
+            from lemur_data.config import ConfigError  # noqa: PLC0415
+
+            raise ConfigError(f"filter.decontamination.benchmarks ({bench.name}): {exc}") from None
+        items += found
+        described.append({"name": bench.name, "path": bench.path if bench.path.startswith(ASSET_PREFIX)
+                          else redact_uri(str(path)), "sha256": _file_sha256(str(path))})
+    index = DecontaminationIndex.build(items, d.ngram, d.min_overlap)
+    for b in described:
+        b.update(index.stats.get(b["name"], {}))
+    return index, described
+
+
+def _file_sha256(path: str) -> str:
+    h = hashlib.sha256()
+    with open(path, "rb") as f:
+        for chunk in iter(lambda: f.read(1 << 20), b""):
+            h.update(chunk)
+    return h.hexdigest()
+
+
+def _expected_bytes(upstream: dict[str, Any]) -> dict[tuple[str, str, str], int]:
+    out: dict[tuple[str, str, str], int] = {}
+    for e in upstream["counts"]["by_source_lang"]:
+        for dest, share in ((OUTPUT_DIR, 1.0), (REJECTS_DIR, _REJECT_SHARE)):
+            key = (dest, e["kind"], e["source"])
+            out[key] = out.get(key, 0) + int(e["bytes"] * share)
+    return out
+
+
+def _merge_stats(store: storage.Storage, root: str) -> ScoringStats:
+    stats = ScoringStats()
+    for entry in store.list_files(root):
+        stats.merge_json(json.loads(store.read_bytes(entry.uri)))
+    store.delete_tree(root)
+    return stats
+
+
+# -- manifest sections --------------------------------------------------------------------------------------------
+def filter_sections(cfg: DatasetManifest, plan: FilterPlan, result: WriteResult, stats: ScoringStats,
+                    spark_s: float) -> dict[str, Any]:
+    kept = [{"kind": k.kind, "source": k.source, "lang": k.lang, "docs": docs, "bytes": size}
+            for k, (docs, size) in sorted(result.groups.items(), key=lambda kv: _key(kv[0])) if k.dest == OUTPUT_DIR]
+    rejected = reason_entries(result, plan.rule_info)
+    up = plan.upstream["counts"]["out"]
+    docs_out, bytes_out = sum(e["docs"] for e in kept), sum(e["bytes"] for e in kept)
+    docs_dropped = sum(e["docs"] for e in rejected)
+    rules = rule_entries(plan.rule_info, stats, cfg.filter.bytes_per_token)
+    rows = {d: sum(f.rows for f in result.files if f.path.startswith(d + "/")) for d in (OUTPUT_DIR, REJECTS_DIR)}
+    return {
+        "counts": {
+            "in": {"docs": up["docs"], "bytes": up["bytes"]},
+            "out": {"docs": docs_out, "bytes": bytes_out},
+            "dropped": {"docs": docs_dropped, "bytes": sum(e["bytes"] for e in rejected)},
+            "by_source_lang": kept,
+        },
+        "reasons": rejected,
+        "rules": rules,
+        "pii": pii_section(cfg, stats),
+        "decontamination": decontamination_section(cfg, plan, stats),
+        "outputs": {"dirs": [OUTPUT_DIR, REJECTS_DIR], "files": [f.to_json() for f in result.files],
+                    "buckets": result.buckets},
+        "fingerprint": result.fingerprint(),
+        "validation": [
+            _check("every input document is kept or rejected", up["docs"], docs_out + docs_dropped),
+            _check("rows written to filtered/ equal documents kept", docs_out, rows[OUTPUT_DIR]),
+            _check("rows written to rejects/ equal documents rejected", docs_dropped, rows[REJECTS_DIR]),
+            _check("first failing drop rules add up to documents rejected", docs_dropped,
+                   sum(r["first_failure"]["docs"] for r in rules)),
+        ],
+        "timings": {"score_and_write_s": round(spark_s, 3)},
+    }
+
+
+def _key(k: Any) -> tuple[str, ...]:
+    return tuple("" if v is None else str(v) for v in (k.dest, k.kind, k.source, k.lang, k.reason))
+
+
+def reason_entries(result: WriteResult, rule_info: dict[str, dict[str, Any]]) -> list[dict[str, Any]]:
+    """Rejected documents by their first failing rule, with per-source counts and example locators."""
+    entries: dict[str, dict[str, Any]] = {}
+    for k, (docs, size) in result.groups.items():
+        if k.reason is None:
+            continue
+        r = reasons.REASONS[k.reason]
+        e = entries.setdefault(k.reason, {"reason": r.name, "category": r.category, "description": r.description,
+                                          "docs": 0, "bytes": 0, "by_source": {}, "examples": []})
+        e["docs"] += docs
+        e["bytes"] += size
+        e["by_source"][k.source] = e["by_source"].get(k.source, 0) + docs
+    for (_source, reason), locators in result.examples.items():
+        if reason in entries:
+            entries[reason]["examples"] = sorted(set(entries[reason]["examples"]) | set(locators))[:5]
+    return sorted(entries.values(), key=lambda e: (-e["docs"], e["reason"]))
+
+
+def rule_entries(info: dict[str, dict[str, Any]], stats: ScoringStats,
+                 bytes_per_token: dict[str, float]) -> list[dict[str, Any]]:
+    """Per rule, in recipe order: documents and bytes evaluated, failing (dropped or flagged) and rejected first
+    by it, per source x language, and an estimate of the tokens in the failing documents."""
+    per_rule: dict[str, list[tuple[tuple[str, str, str], list[int]]]] = {}
+    for (rule, kind, source, lang), counts in stats.rules.items():
+        per_rule.setdefault(rule, []).append(((kind, source, lang), counts))
+    out = []
+    for name, i in info.items():
+        groups = sorted(per_rule.get(name, []))
+        total = [sum(c[j] for _, c in groups) for j in range(6)]
+        tokens = sum(c[3] / bytes_per_token[kind] for (kind, _, _), c in groups)
+        out.append({
+            "rule": name, "kind": i["kind"], "signal": i["signal"], "action": i["action"],
+            "description": i["description"],
+            "thresholds": {k: i[k] for k in ("min", "max", "allow_langs") if i[k] is not None} | (
+                {"langs": i["langs"]} if i["langs"] else {}),
+            "evaluated": {"docs": total[0], "bytes": total[1]},
+            "failed": {"docs": total[2], "bytes": total[3]},
+            "first_failure": {"docs": total[4], "bytes": total[5]},
+            "tokens_failed_estimate": int(round(tokens)),
+            "by_source_lang": [
+                {"kind": kind, "source": source, "lang": lang, "evaluated_docs": c[0], "evaluated_bytes": c[1],
+                 "failed_docs": c[2], "failed_bytes": c[3], "first_failure_docs": c[4]}
+                for (kind, source, lang), c in groups if c[2] or c[0]
+            ],
+        })
+    return out
+
+
+def pii_section(cfg: DatasetManifest, stats: ScoringStats) -> dict[str, Any]:
+    by_type: dict[str, int] = {}
+    by_source: dict[str, dict[str, int]] = {}
+    for (source, kind), n in sorted(stats.pii.items()):
+        by_type[kind] = by_type.get(kind, 0) + n
+        by_source.setdefault(source, {})[kind] = n
+    return {"enabled": cfg.filter.pii.enabled, "types": list(cfg.filter.pii.types or PII_TYPES),
+            "findings": sum(by_type.values()), "by_type": by_type, "by_source": by_source,
+            "docs_redacted": sum(stats.pii_docs.values()), "docs_redacted_by_source": dict(stats.pii_docs)}
+
+
+def decontamination_section(cfg: DatasetManifest, plan: FilterPlan, stats: ScoringStats) -> dict[str, Any]:
+    d = cfg.filter.decontamination
+    matched = [{"item": item, "docs": n, "examples": stats.decontam_examples.get(item, [])}
+               for item, n in sorted(stats.decontam.items(), key=lambda kv: (-kv[1], kv[0]))]
+    docs = sum(c[2] for (rule, *_), c in stats.rules.items() if rule == DECONTAM_RULE)
+    return {"enabled": d.enabled, "ngram": d.ngram, "min_overlap": d.min_overlap, "action": d.action,
+            "benchmarks": plan.benchmarks, "docs_matched": docs, "items_matched": matched}
+
+
+def _check(name: str, expected: Any, observed: Any) -> dict[str, Any]:
+    return {"check": name, "expected": expected, "observed": observed, "passed": expected == observed}
