@@ -92,7 +92,7 @@ def main() -> int:
               f"{mix['timings']}", file=sys.stderr)
     spark.stop()
     x = mix["mixture"]
-    result = {"date": time.strftime("%Y-%m-%d"), "command": "python benchmarks/bench_mix.py",
+    result = {"date": time.strftime("%Y-%m-%d"), "command": " ".join(["python benchmarks/bench_mix.py", *sys.argv[1:]]),
               "machine": {"cores": cores, "load_avg_at_end": os.getloadavg()},
               "plan": {"rows": x["rows"], "tokens": x["tokens"], "seq_len": x["seq_len"], "shards": x["num_shards"],
                        "ratio": x["ratio"]["achieved"], "docs_in": mix["counts"]["in"]["docs"],
@@ -101,7 +101,7 @@ def main() -> int:
     if not args.skip_lemur_interleave:
         result["lemur_interleave"] = lemur_scale_interleave()
         print(f"  interleave at 90B / {SEQ_LEN}: {result['lemur_interleave']}", file=sys.stderr)
-    out = BENCH / "results-mix.json"
+    out = REPO / "benchmarks" / "results" / "mix.json"
     out.write_text(json.dumps(result, indent=2) + "\n")
     wall = statistics.median(r["wall_s"] for r in runs)
     print(f"| mix | {x['rows']:,} rows x {x['seq_len']} ({x['tokens'] / 1e6:.1f}M tokens), {x['num_shards']} shards, "

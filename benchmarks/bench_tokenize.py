@@ -102,7 +102,7 @@ def main() -> int:
           file=sys.stderr)
     texts = documents(cfg, crawl)
     results = {"machine": {"cores": cores, "load_avg_at_start": os.getloadavg()}, "date": time.strftime("%Y-%m-%d"),
-               "command": "python benchmarks/bench_tokenize.py" + (" --hf" if args.hf else ""), "results": []}
+               "command": " ".join(["python benchmarks/bench_tokenize.py", *sys.argv[1:]]), "results": []}
     configs = [cfg]
     if args.hf:
         configs.append(load_manifest(_hf_manifest(manifest_path)))
@@ -111,7 +111,7 @@ def main() -> int:
         results["results"].append(measure(c, spark, texts, cores, args.repeats))
     results["machine"]["load_avg_at_end"] = os.getloadavg()
     spark.stop()
-    out = BENCH / "results-tokenize.json"
+    out = REPO / "benchmarks" / "results" / "tokenize.json"
     out.write_text(json.dumps(results, indent=2) + "\n")
     for r in results["results"]:
         print(f"| {r['tokenizer']} | {r['docs']:,} docs, {r['text_mb']} MB, {r['tokens']:,} tokens, "

@@ -119,8 +119,8 @@ _STAGE_HELP = {
                 "size, BOS / EOS ids and the tokens per source.",
     "mix": "Run the mix stage: plan the token mixture from the tokenize manifest's counts (`mix:` budget, group "
            "ratios, weights, max repetition), select documents by hash, pack them into rows of exactly seq_len "
-           "tokens, interleave the sources, and write <output>/plan.json, <output>/shards/ (Parquet) and "
-           "<output>/provenance/. `lemur-data mix plan MANIFEST` prints the plan only.",
+           "tokens, interleave the sources, and write <output>/shards/ (Parquet), <output>/provenance/ and "
+           "<output>/mix-plan/plan.json. `lemur-data mix plan MANIFEST` prints the plan only.",
 }
 
 

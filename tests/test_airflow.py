@@ -64,6 +64,7 @@ def run_dag(env: dict[str, str], output_root: Path, modes: str) -> tuple[dict, s
 
 
 @pytest.mark.slow
+@pytest.mark.timeout(1800)  # two DAG runs of five spark-submit tasks (tokenize and mix included): ~15 min when busy
 def test_dag_runs_each_stage_per_interval_publishes_manifests_and_reruns_idempotently(airflow_env, tmp_path):
     out = tmp_path / "airflow-out"
     result, log = run_dag(airflow_env, out, "force,plain")

@@ -1,4 +1,4 @@
-"""Mix: the token cache -> the training stream: <out>/plan.json, <out>/shards/, <out>/provenance/.
+"""Mix: the token cache -> the training stream: <out>/shards/, <out>/provenance/, <out>/mix-plan/plan.json.
 
 The plan (`lemur_data.mixture`) is made on the driver from the tokenize manifest's counts and fails before Spark
 starts when it is infeasible. Then, over the cache's metadata only (doc_id, source, n_tokens):
@@ -51,7 +51,8 @@ log = logging.getLogger(__name__)
 
 SHARDS_DIR = "shards"
 PROVENANCE_DIR = "provenance"
-PLAN_FILE = "plan.json"
+PLAN_DIR = "mix-plan"
+PLAN_FILE = f"{PLAN_DIR}/plan.json"
 _DOCS_PER_BUCKET = 100_000
 _PIECES_PER_BATCH = 4096
 _EXAMPLES = 5
@@ -105,7 +106,7 @@ class MixInputs:
 
 class MixStage:
     name = "mix"
-    dirs = (SHARDS_DIR, PROVENANCE_DIR)
+    dirs = (SHARDS_DIR, PROVENANCE_DIR, PLAN_DIR)
     config_keys = ("seed", "mix")
 
     def prepare(self, ctx: RunContext) -> Prepared:
@@ -148,7 +149,7 @@ class Materializer:
         self.timings["interleave_s"] = time.monotonic() - t0
         interleave_info = self._interleave_info(sequence)
         plan_bytes = (json.dumps({**plan.to_json(), "interleave": interleave_info}, indent=2) + "\n").encode()
-        store.write_bytes(self.ctx.path(PLAN_FILE), plan_bytes)
+        store.write_bytes(self.ctx.path(*PLAN_FILE.split("/")), plan_bytes)
 
         units = read_units(self.cfg.output, main_files(self.inputs.upstream), row_groups_per_unit=1)
         total_docs = sum(s.docs for s in plan.sources)
@@ -317,7 +318,7 @@ class Materializer:
                 "by_source_lang": by_source_lang,
             },
             "reasons": reason_list,
-            "outputs": {"dirs": [SHARDS_DIR, PROVENANCE_DIR],
+            "outputs": {"dirs": [SHARDS_DIR, PROVENANCE_DIR, PLAN_DIR],
                         "files": sorted(shard_files + prov_files, key=lambda f: f["path"]) + [plan_file]},
             "fingerprint": dataset_fingerprint(shard_files),
             "tokenizer": {k: tok[k] for k in ("path", "format", "sha256", "vocab_size", "eos_id", "bos_id", "add_bos",
