@@ -1,5 +1,5 @@
 # make run   - set up .venv (if needed) and run the whole pipeline on the bundled demo corpus (Spark local mode)
-# make test  - set up .venv (if needed) and run the test suite
+# make test  - set up .venv (if needed, with the `test` extra: torch CPU, duckdb, datasets) and run the test suite
 # make setup - only the environment: .venv, the package and its extras, offline model files
 # make dist  - dist/: the wheel and a packed Python environment (venv-pack) for spark-submit --archives
 # make airflow-env - Airflow 3 + the Spark provider in their own venv (.venv-airflow), for jobs/airflow/
@@ -8,6 +8,7 @@ PYTHON ?= $(shell command -v python3.11 || command -v python3)
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.lemur-setup
+TEST_STAMP := $(VENV)/.lemur-test-setup
 EXTRAS ?= dev
 
 AIRFLOW_VENV := .venv-airflow
@@ -26,6 +27,10 @@ $(STAMP): pyproject.toml
 	$(BIN)/lemur-data assets install
 	@touch $(STAMP)
 
+$(TEST_STAMP): $(STAMP)
+	$(BIN)/python -m pip install --quiet -e '.[$(EXTRAS),test]'
+	@touch $(TEST_STAMP)
+
 setup: $(STAMP)
 
 # The `airflow` extra of pyproject.toml, installed alone (see the NOTE there) under jobs/airflow/constraints.txt.
@@ -41,7 +46,7 @@ airflow-env: $(AIRFLOW_STAMP)
 run: $(STAMP)
 	$(BIN)/lemur-data run manifests/demo.yaml
 
-test: $(STAMP)
+test: $(TEST_STAMP)
 	$(BIN)/python -m pytest -q
 
 DIST ?= dist

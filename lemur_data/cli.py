@@ -27,6 +27,7 @@ _EPILOG = """\
 examples:
   lemur-data run manifests/demo.yaml                  all stages, local mode
   lemur-data crawl manifests/demo.yaml --force        recompute one stage
+  lemur-data mix plan manifests/demo.yaml             the mixture table from token counts (no Spark)
   lemur-data manifest show out/demo/docs              summary of a stage's run manifest
   lemur-data stages manifests/demo.yaml               what each stage has committed
   lemur-data report out/demo                          HTML report with plots (out/demo/report.html)
@@ -56,8 +57,13 @@ def build_parser() -> argparse.ArgumentParser:
                                       f"(default: all of {', '.join(_stage_names())})")
 
     for name in _stage_names():
-        p = sub.add_parser(name, help=f"run the {name} stage only", description=f"Run the {name} stage.",
+        p = sub.add_parser(name, help=f"run the {name} stage only",
+                           description=_STAGE_HELP.get(name, f"Run the {name} stage."),
                            epilog=_STAGE_EPILOGS.get(name))
+        if name == "mix":
+            p.add_argument("action", nargs="?", choices=["plan"], metavar="plan",
+                           help="only print the mixture plan (source, available tokens, target, selected, "
+                                "repetition) from the tokenize manifest's counts; no Spark, nothing written")
         _add_run_options(p)
 
     val = sub.add_parser("validate", help="check a dataset manifest without touching data or starting Spark")
@@ -104,6 +110,18 @@ def build_parser() -> argparse.ArgumentParser:
                                                  "checking each recorded sha256")
     lineage.add_argument("path", help="a run manifest (e.g. the mix stage's) or its stage folder")
     return parser
+
+
+_STAGE_HELP = {
+    "tokenize": "Run the tokenize stage: encode every document of the previous stage with the manifest's tokenizer "
+                "(`tokenizer.path`: sentencepiece .model or Hugging Face tokenizer.json) into the per-document "
+                "token cache <output>/tokens/ (EOS appended); the manifest records the tokenizer's sha256, vocab "
+                "size, BOS / EOS ids and the tokens per source.",
+    "mix": "Run the mix stage: plan the token mixture from the tokenize manifest's counts (`mix:` budget, group "
+           "ratios, weights, max repetition), select documents by hash, pack them into rows of exactly seq_len "
+           "tokens, interleave the sources, and write <output>/shards/ (Parquet), <output>/provenance/ and "
+           "<output>/mix-plan/plan.json. `lemur-data mix plan MANIFEST` prints the plan only.",
+}
 
 
 _STAGE_EPILOGS = {
@@ -175,7 +193,11 @@ def _run(args: argparse.Namespace, stages: list[str]) -> int:
         amount = ", ".join(f"{out[k]:,} {k}" for k in ("docs", "tokens") if k in out)
         failed = [c["check"] for c in m["validation"] if not c["passed"]]
         status = "ok" if not failed else f"FAILED CHECKS: {'; '.join(failed)}"
-        print(f"  {name:9} {amount:24} manifest {ctx.manifest_uri(STAGES[name])}  [{status}]")
+        print(f"  {name:9} {amount:28} manifest {ctx.manifest_uri(STAGES[name])}  [{status}]")
+        if "mixture" in m:
+            ratio, groups = m["mixture"]["ratio"], ":".join(g["group"] for g in m["mixture"]["groups"])
+            print(f"  {'':9} {groups} achieved {ratio['achieved']} (target {ratio['target']}) in "
+                  f"{m['mixture']['num_shards']} shard(s) of {m['mixture']['seq_len']}-token rows")
     print(f"inspect with: lemur-data manifest show {ctx.manifest_uri(STAGES[stages[-1]])}")
     return 0 if all(c["passed"] for _, m in results for c in m["validation"]) else 3
 
@@ -194,6 +216,8 @@ def _select_stages(spec: str | None) -> list[str]:
 def _dispatch(args: argparse.Namespace) -> int:
     if args.command == "run":
         return _run(args, _select_stages(args.stages))
+    if args.command == "mix" and args.action == "plan":
+        return _mix_plan(args)
     if args.command in _stage_names():
         return _run(args, [args.command])
     if args.command == "validate":
@@ -223,6 +247,25 @@ def _dispatch(args: argparse.Namespace) -> int:
         print(f"{args.path}: valid run manifest ({m.get('stage')}, version {m.get('manifest_version')})")
         return 0
     raise AssertionError(args.command)
+
+
+def _mix_plan(args: argparse.Namespace) -> int:
+    from lemur_data import mixture  # noqa: PLC0415
+    from lemur_data.runner import RunContext  # noqa: PLC0415
+
+    cfg = load_manifest(args.dataset_manifest, output=args.output)
+    ctx = RunContext(cfg)
+    upstream, _, uri = ctx.upstream(ctx.previous_stage("mix"))
+    plan = mixture.plan_mixture(cfg, mixture.available_from_manifest(upstream))
+    print(f"token counts from {uri}")
+    print("\n".join(mixture.plan_table(plan)))
+    problems = plan.problems()
+    if problems:
+        print("\nlemur-data: error: mix plan is infeasible:", file=sys.stderr)
+        for p in problems:
+            print(f"  - {p}", file=sys.stderr)
+        return 2
+    return 0
 
 
 def _manifest_tools(args: argparse.Namespace) -> int:

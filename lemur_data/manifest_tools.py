@@ -65,9 +65,10 @@ def diff(a: dict[str, Any], b: dict[str, Any]) -> tuple[str, bool]:
                      [{"rule": r["rule"], "docs": r["failed"]["docs"]} for r in b.get("rules", [])], ("rule",), "docs")),
     ]
     if "mixture" in a or "mixture" in b:
-        sections.append(("mixture (selected tokens by source)", ["source", "A", "B", "change"],
-                         _keyed_rows(_mixture_sources(a), _mixture_sources(b), ("source",), "selected_tokens")))
-        ra, rb = a.get("mixture", {}).get("achieved_ratio"), b.get("mixture", {}).get("achieved_ratio")
+        sections.append(("mixture (tokens written by source)", ["source", "A", "B", "change"],
+                         _keyed_rows(_mixture_sources(a), _mixture_sources(b), ("source",), "written_tokens")))
+        ra = a.get("mixture", {}).get("ratio", {}).get("achieved")
+        rb = b.get("mixture", {}).get("ratio", {}).get("achieved")
         if ra != rb:
             lines.append(f"achieved ratio: {ra} -> {rb}")
     for title, headers, rows in sections:
@@ -86,8 +87,7 @@ def diff(a: dict[str, Any], b: dict[str, Any]) -> tuple[str, bool]:
 
 
 def _mixture_sources(m: dict[str, Any]) -> list[dict]:
-    sources = m.get("mixture", {}).get("sources", [])
-    return sources if isinstance(sources, list) else [{"source": k, **v} for k, v in sources.items()]
+    return m.get("mixture", {}).get("sources", [])
 
 
 def lineage(path: str, store: storage.Storage) -> tuple[str, bool]:

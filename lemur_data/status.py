@@ -15,10 +15,12 @@ from lemur_data.config import DatasetManifest, redact_uri
 
 
 def pipeline() -> list[dict[str, Any]]:
-    """The stages in run order with their output folders (the first holds the manifest) and config sections."""
-    from lemur_data.stages import STAGES  # noqa: PLC0415 - the registry imports pyspark
+    """The stages in run order with their output folders (the first holds the manifest), config sections and
+    spark-submit entry point (a file in jobs/)."""
+    from lemur_data.stages import STAGES, job_script  # noqa: PLC0415 - the registry imports pyspark
 
-    return [{"stage": s.name, "dirs": list(s.dirs), "config_keys": list(s.config_keys)} for s in STAGES.values()]
+    return [{"stage": s.name, "dirs": list(s.dirs), "config_keys": list(s.config_keys), "job": job_script(s.name)}
+            for s in STAGES.values()]
 
 
 def dataset_status(cfg: DatasetManifest) -> dict[str, Any]:

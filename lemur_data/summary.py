@@ -143,6 +143,50 @@ def _timings(m: dict[str, Any]) -> list[str]:
     return ["", "timings: " + ", ".join(f"{k} {v:.1f}s" for k, v in t.items())]
 
 
+def _tokenizer(m: dict[str, Any]) -> list[str]:
+    t = m.get("tokenizer")
+    if not t:
+        return []
+    bos = "none" if t["bos_id"] is None else t["bos_id"]
+    lines = ["", f"tokenizer: {t['format']} {t['path']}",
+             f"  sha256 {t['sha256'][:16]}…  vocab {t['vocab_size']:,}  eos {t['eos_id']}  bos {bos}"
+             f"{' (prepended)' if t['add_bos'] else ''}  token dtype {t['token_dtype_hint']}"]
+    if t.get("by_source"):
+        rows = [[e["source"], e["kind"], f"{e['docs']:,}", human_bytes(e["bytes"]), f"{e['tokens']:,}",
+                 "" if e["bytes_per_token"] is None else f"{e['bytes_per_token']:.2f}"] for e in t["by_source"]]
+        lines += ["  tokens per source:"]
+        lines += ["    " + ln for ln in table(["source", "kind", "docs", "size", "tokens", "bytes/token"], rows,
+                                              {2, 3, 4, 5})]
+        lines.append(f"  tokenizer loaded {t['worker_loads']} time(s) in {t['worker_processes']} worker process(es) "
+                     f"for {t['tasks']} task(s)")
+    return lines
+
+
+def _mixture(m: dict[str, Any]) -> list[str]:
+    x = m.get("mixture")
+    if not x:
+        return []
+    ratio = x["ratio"]
+    errors = ", ".join(f"{g} {e:+.3%}" for g, e in ratio["relative_error"].items())
+    lines = ["", f"mixture: {x['rows']:,} rows x {x['seq_len']:,} tokens = {x['tokens']:,} tokens in "
+                 f"{x['num_shards']} shard(s) (budget {x['budget_tokens']:,}, seed {x['seed']})",
+             f"  ratio {':'.join(g['group'] for g in x['groups'])}: target {ratio['target']}, "
+             f"ACHIEVED {ratio['achieved']} (error {errors}; tolerance +-{ratio['tolerance']:.2%})"]
+    rows = [[s["source"], s["group"], f"{s['available_tokens']:,}", f"{s['planned_tokens']:,}",
+             f"{s['written_tokens']:,}", f"{s['rows']:,}", f"{s['repetition']:.3f}",
+             f"{s['full_copies']} + [u < {s['threshold']:.4f}]", f"{s['docs_selected']:,}/{s['docs']:,}"]
+            for s in x["sources"]]
+    lines += ["  " + ln for ln in table(["source", "group", "available", "planned", "written", "rows", "repetition",
+                                         "copies per doc", "docs used"], rows, {2, 3, 4, 5, 6, 8})]
+    dev = x["interleave"]["max_window_deviation_rows"]
+    lines.append(f"  interleave: worst window of {x['interleave']['window_rows']} rows is off its target by "
+                 + ", ".join(f"{g} {d:.2f}" for g, d in dev.items()) + " rows")
+    s = x["stream"]
+    lines.append(f"  stream: {s['documents_started']:,} document copies started, {s['documents_ended']:,} ended "
+                 f"(= {s['eos_tokens']:,} EOS), {s['pieces']:,} pieces")
+    return lines
+
+
 def dedup_lines(m: dict[str, Any]) -> list[str]:
     """The dedup section: parameters, removed exact / near per source x language, clusters, index."""
     d = m.get("dedup")
@@ -185,7 +229,8 @@ def dedup_lines(m: dict[str, Any]) -> list[str]:
 
 
 SECTION_RENDERERS: list[Callable[[dict[str, Any]], list[str]]] = [
-    _header, _counts, _reasons, _rules, _pii, _decontamination, dedup_lines, _outputs, _validation, _timings,
+    _header, _counts, _reasons, _rules, _pii, _decontamination, dedup_lines, _tokenizer, _mixture, _outputs,
+    _validation, _timings,
 ]
 
 

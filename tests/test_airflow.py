@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from lemur_data.stages import STAGES
+from lemur_data.stages import STAGES, job_script
 from tests.conftest import DEMO_MANIFEST, REPO, run_cli, tree_digest
 
 
@@ -64,6 +64,7 @@ def run_dag(env: dict[str, str], output_root: Path, modes: str) -> tuple[dict, s
 
 
 @pytest.mark.slow
+@pytest.mark.timeout(1800)  # two DAG runs of five spark-submit tasks (tokenize and mix included): ~15 min when busy
 def test_dag_runs_each_stage_per_interval_publishes_manifests_and_reruns_idempotently(airflow_env, tmp_path):
     out = tmp_path / "airflow-out"
     result, log = run_dag(airflow_env, out, "force,plain")
@@ -76,7 +77,7 @@ def test_dag_runs_each_stage_per_interval_publishes_manifests_and_reruns_idempot
     for i, t in enumerate(tasks):
         assert t["upstream"] == ([tasks[i - 1]["task_id"]] if i else [])
         assert "SparkSubmitOperator" in t["operator"] and t["retries"] >= 1
-        assert t["application"] == str(REPO / "jobs" / f"{t['task_id']}.py")
+        assert t["application"] == str(REPO / "jobs" / job_script(t["task_id"]))
         args = t["application_args"]
         assert args[args.index("--output") + 1].endswith("/{{ data_interval_start | ds }}")
         assert "--quiet" in args, "scheduler logs get warnings and errors only"

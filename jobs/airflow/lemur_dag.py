@@ -1,6 +1,7 @@
 """Airflow DAG `lemur_data`: the pipeline as one batch run per data interval, one spark-submit task per stage.
 
-Each task runs `spark-submit jobs/<stage>.py MANIFEST --output <output_root>/<data interval>` through
+Each task runs `spark-submit jobs/<stage>.py MANIFEST --output <output_root>/<data interval>` (the entry point
+`lemur-data stages --json` names: jobs/tokenize_stage.py for tokenize, whose name the standard library has) through
 SparkSubmitOperator (apache-airflow-providers-apache-spark), in pipeline order. The task list comes from the
 lemur-data installation itself (`lemur-data stages --json`), so every stage in `lemur_data.stages.STAGES` gets a
 task without edits here. After spark-submit returns, the task reads the run manifest the stage committed and
@@ -129,9 +130,10 @@ def _prefer_lemur_spark_submit() -> None:
         os.environ["PATH"] = bin_dir + os.pathsep + path
 
 
-def _pipeline_stages() -> list[str]:
+def _pipeline_stages() -> list[tuple[str, str]]:
+    """(stage, its entry point in jobs/) in pipeline order."""
     # NOTE: below the DAG processor's default import timeout (30 s), so a hung installation is named, not killed.
-    return [s["stage"] for s in lemur_cli("stages", timeout=25)["stages"]]
+    return [(s["stage"], s["job"]) for s in lemur_cli("stages", timeout=25)["stages"]]
 
 
 _SPARK_CONF = {
@@ -163,11 +165,11 @@ with DAG(
     },
 ) as dag:
     previous = None
-    for stage_name in _pipeline_stages():
+    for stage_name, job in _pipeline_stages():
         task = LemurStageOperator(
             task_id=stage_name,
             stage=stage_name,
-            application=os.path.join(JOBS_DIR, f"{stage_name}.py"),
+            application=os.path.join(JOBS_DIR, job),
             application_args=["{{ params.manifest }}", "--output", "{{ params.output_root }}/" + PARTITION, "--quiet"],
             conn_id=SPARK_CONN_ID,
             conf=_SPARK_CONF,
