@@ -66,7 +66,14 @@ def build_parser() -> argparse.ArgumentParser:
                                 "repetition) from the tokenize manifest's counts; no Spark, nothing written")
         _add_run_options(p)
 
-    val = sub.add_parser("validate", help="check a dataset manifest without touching data or starting Spark")
+    val = sub.add_parser(
+        "validate", help="check a dataset manifest without touching data or starting Spark",
+        description="Check a dataset manifest without reading any data or starting Spark: every key and value, "
+                    "the filter recipes and other referenced files, the tokenizer, and - when the sources declare "
+                    "`declared_tokens` - whether the mix is feasible on those sizes (the mix stage's own planner; "
+                    "the plan table is printed, and an infeasible plan names each short source and its shortfall). "
+                    "Unset ${VAR} location parameters (output, sources[].path, tokenizer.path, dedup.index_from, "
+                    "dedup.checkpoint_dir) are reported as notes here and only here. Exit 0 valid, 2 invalid.")
     val.add_argument("dataset_manifest", metavar="MANIFEST")
 
     assets = sub.add_parser("assets", help="install or list the offline model / data files (setup time only)")
@@ -221,10 +228,7 @@ def _dispatch(args: argparse.Namespace) -> int:
     if args.command in _stage_names():
         return _run(args, [args.command])
     if args.command == "validate":
-        cfg = load_manifest(args.dataset_manifest)
-        print(f"{args.dataset_manifest}: valid dataset manifest '{cfg.name}' with {len(cfg.sources)} sources "
-              f"(run id {cfg.run_id()})")
-        return 0
+        return _validate(args.dataset_manifest)
     if args.command == "assets":
         return _assets(args.assets_command)
     if args.command == "manifest" and args.manifest_command in ("diff", "lineage"):
@@ -247,6 +251,29 @@ def _dispatch(args: argparse.Namespace) -> int:
         print(f"{args.path}: valid run manifest ({m.get('stage')}, version {m.get('manifest_version')})")
         return 0
     raise AssertionError(args.command)
+
+
+def _validate(path: str) -> int:
+    from lemur_data import mixture, validate  # noqa: PLC0415
+
+    result = validate.validate(path)
+    cfg = result.cfg
+    for note in result.notes:
+        print(f"note: {note}")
+    if result.plan is not None:
+        print("\nmix on the sources' declared_tokens:")
+        print("\n".join(mixture.plan_table(result.plan)))
+    problems = result.problems()
+    if problems:
+        print(f"\nlemur-data: error: {path}: mix plan is infeasible on the declared source sizes:", file=sys.stderr)
+        for p in problems:
+            print(f"  - {p}", file=sys.stderr)
+        return 2
+    checked = ", ".join(["schema", "recipe files"] + (["tokenizer"] if result.tokenizer_checked else [])
+                        + (["mix feasibility on declared sizes"] if result.plan is not None else []))
+    print(f"\n{path}: valid dataset manifest '{cfg.name}' with {len(cfg.sources)} sources (run id {cfg.run_id()}; "
+          f"checked {checked})")
+    return 0
 
 
 def _mix_plan(args: argparse.Namespace) -> int:

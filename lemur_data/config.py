@@ -82,6 +82,12 @@ class SourceConfig(_Model):
     )
     license: str | None = Field(None, description="SPDX id to use when no repository license is found")
     exclude: tuple[str, ...] = Field((), description="glob patterns (on the path relative to `path`) to skip")
+    declared_tokens: int | None = Field(
+        None, gt=0, description="planning figure: tokens (of the manifest's tokenizer) the source is expected to "
+        "have after filter and dedup. Only `lemur-data validate` reads it, to check the mix is feasible before any "
+        "data is touched; the mix stage always plans from the tokenize stage's real counts. Not part of the "
+        "recipe's identity (changing it reruns nothing)."
+    )
 
     @model_validator(mode="after")
     def _columns_only_for_tables(self) -> SourceConfig:
@@ -466,6 +472,7 @@ class DatasetManifest(_Model):
     def section_sha256(self, *keys: str) -> str:
         """Hash of the parts of the configuration a stage depends on (decides whether a rerun can skip it)."""
         full = self.to_json_dict()
+        _strip_planning_figures(full)
         return _canonical_sha256({k: full[k] for k in keys})
 
     def run_id(self) -> str:
@@ -475,6 +482,7 @@ class DatasetManifest(_Model):
         run from another folder or against S3 writes byte-identical outputs.
         """
         recipe = self.to_json_dict()
+        _strip_planning_figures(recipe)
         for key in ("output", "storage", "spark"):
             recipe.pop(key)
         for src in recipe["sources"]:
@@ -484,6 +492,12 @@ class DatasetManifest(_Model):
             recipe["dedup"].pop(key)
         recipe["tokenizer"].pop("path")  # the tokenizer's identity is its sha256, recorded in every shard
         return f"{self.name}-{_canonical_sha256(recipe)[:12]}"
+
+
+def _strip_planning_figures(cfg: dict[str, Any]) -> None:
+    """`declared_tokens` feeds `lemur-data validate` only: no output depends on it, so no stage reruns for it."""
+    for src in cfg["sources"]:
+        src.pop("declared_tokens")
 
 
 def _strip_filter_locations(f: dict[str, Any]) -> None:
@@ -502,8 +516,14 @@ def _canonical_sha256(obj: Any) -> str:
     return hashlib.sha256(json.dumps(obj, sort_keys=True, separators=(",", ":")).encode()).hexdigest()
 
 
-def load_manifest(path: str | os.PathLike[str], *, output: str | None = None) -> DatasetManifest:
-    """Read, validate and resolve a dataset manifest; `output` overrides the manifest's output root."""
+def load_manifest(path: str | os.PathLike[str], *, output: str | None = None,
+                  unset_paths: list[tuple[str, str]] | None = None) -> DatasetManifest:
+    """Read, validate and resolve a dataset manifest; `output` overrides the manifest's output root.
+
+    `unset_paths` is for `lemur-data validate` only: given a list, an unset `${VAR}` in a location key (see
+    `PATH_KEYS`) is left as written and (key, VAR) is appended to the list instead of failing, so a recipe can be
+    checked without knowing where its data lives. Every other unset variable still fails.
+    """
     path = Path(path)
     try:
         raw = yaml.safe_load(path.read_text(encoding="utf-8"))
@@ -513,24 +533,30 @@ def load_manifest(path: str | os.PathLike[str], *, output: str | None = None) ->
         raise ConfigError(f"{path}: not valid YAML: {exc}") from None
     if not isinstance(raw, dict):
         raise ConfigError(f"{path}: expected a mapping of keys (name, output, sources, ...), got {type(raw).__name__}")
-    raw = _expand_env(raw, origin=str(path), key="")
+    raw = _expand_env(raw, origin=str(path), key="", unset_paths=unset_paths)
     if output is not None:
         raw["output"] = output
     return parse_manifest(raw, origin=str(path), base_dir=path.resolve().parent)
 
 
 _ENV_REF = re.compile(r"\$\{([A-Za-z_][A-Za-z0-9_]*)(?::-([^}]*))?\}")
+# Keys that only say where data lives (never what the recipe does): the ones `validate` may leave unset.
+PATH_KEYS = re.compile(
+    r"^(output|sources\[\d+\]\.path|tokenizer\.path|dedup\.index_from\[\d+\]|dedup\.checkpoint_dir)$")
 
 
-def _expand_env(value: Any, *, origin: str, key: str) -> Any:
+def _expand_env(value: Any, *, origin: str, key: str, unset_paths: list[tuple[str, str]] | None = None) -> Any:
     """Replace `${NAME}` / `${NAME:-default}` in string values, so bucket paths can be parameters of a run.
 
-    An unset variable without a default is a configuration mistake: it fails naming the key and the variable.
+    An unset variable without a default is a configuration mistake: it fails naming the key and the variable
+    (unless `unset_paths` collects it for a location key; see `load_manifest`).
     """
     if isinstance(value, dict):
-        return {k: _expand_env(v, origin=origin, key=f"{key}.{k}" if key else str(k)) for k, v in value.items()}
+        return {k: _expand_env(v, origin=origin, key=f"{key}.{k}" if key else str(k), unset_paths=unset_paths)
+                for k, v in value.items()}
     if isinstance(value, list):
-        return [_expand_env(v, origin=origin, key=f"{key}[{i}]") for i, v in enumerate(value)]
+        return [_expand_env(v, origin=origin, key=f"{key}[{i}]", unset_paths=unset_paths)
+                for i, v in enumerate(value)]
     if not isinstance(value, str):
         return value
 
@@ -540,6 +566,9 @@ def _expand_env(value: Any, *, origin: str, key: str) -> Any:
             return os.environ[name]
         if default is not None:
             return default
+        if unset_paths is not None and PATH_KEYS.match(key):
+            unset_paths.append((key, name))
+            return m.group(0)
         raise ConfigError(f"{origin}: {key}: environment variable ${{{name}}} is not set and has no default "
                           f"(set it, or write ${{{name}:-default}})")
 
@@ -556,7 +585,7 @@ def parse_manifest(raw: dict[str, Any], *, origin: str, base_dir: Path) -> Datas
         raise ConfigError("\n".join([f"{origin}: invalid dataset manifest ({len(problems)} problem(s)):"]
                                     + [f"  - {p}" for p in problems]))
     manifest = _resolve_paths(manifest, base_dir)
-    _check_filter(manifest.filter, origin)
+    _check_filter(manifest.filter, origin, [s.name for s in manifest.sources])
     return manifest
 
 
@@ -588,16 +617,21 @@ def _resolve_filter(f: FilterConfig, resolve: Any) -> FilterConfig:
     return f.model_copy(update=update)
 
 
-def _check_filter(f: FilterConfig, origin: str) -> None:
+def _check_filter(f: FilterConfig, origin: str, source_names: list[str]) -> None:
     """Load and validate the filter recipes with the manifest's overrides, so a bad recipe fails up front."""
     from lemur_data.quality import recipes  # noqa: PLC0415 - keeps config import light
 
     for kind in ("code", "text"):
         choice: RecipeChoice = getattr(f, kind)
         try:
-            recipes.load(kind, choice.recipe, choice.settings, choice.rules, origin=f"filter.{kind}")
+            recipe = recipes.load(kind, choice.recipe, choice.settings, choice.rules, origin=f"filter.{kind}")
         except recipes.RecipeError as exc:
             raise ConfigError(f"{origin}: {exc}") from None
+        for rule in recipe.rules:
+            unknown = [s for s in rule.skip_sources if s not in source_names]
+            if unknown:
+                raise ConfigError(f"{origin}: filter.{kind}.rules.{rule.name}.skip_sources: got {unknown}; expected "
+                                  f"names of the manifest's sources ({', '.join(source_names)})")
     for i, bench in enumerate(f.decontamination.benchmarks):
         if f.decontamination.enabled and not bench.path.startswith(ASSET_PREFIX) and not storage.is_remote(bench.path) \
                 and not os.path.isfile(bench.path):

@@ -297,7 +297,8 @@ def plan_table(plan: MixPlan) -> list[str]:
     rows = []
     for s in plan.sources:
         status = "ok" if not s.shortfall_tokens else f"SHORT by {s.shortfall_tokens:,}"
-        rows.append([s.source, s.group, f"{s.docs:,}", f"{s.available_tokens:,}", f"{s.weight:.2%}",
+        docs = f"{s.docs:,}" if s.docs else "-"  # declared sizes (`validate`) have tokens but no document count
+        rows.append([s.source, s.group, docs, f"{s.available_tokens:,}", f"{s.weight:.2%}",
                      f"{s.target_tokens:,.0f}", f"{s.selected_tokens:,}", f"{s.rows:,}", f"{s.repetition:.3f}",
                      _num(s.max_repetition), status])
     target, achieved = plan.ratio_text()

@@ -52,6 +52,8 @@ class Rule(_Model):
     enabled: bool = Field(True, description="false: the rule is not evaluated")
     only_langs: tuple[str, ...] | None = Field(None, description="apply only to these languages")
     skip_langs: tuple[str, ...] = Field((), description="do not apply to these languages")
+    skip_sources: tuple[str, ...] = Field((), description="do not apply to documents of these sources (dataset "
+                                          "source names; e.g. web-prose rules on LaTeX or math Q/A sources)")
     langs: dict[str, LangOverride] = Field(default_factory=dict, description="per-language overrides")
     description: str = Field("", description="why the rule exists (shown in the manifest)")
 
@@ -196,12 +198,13 @@ class RuleSet:
         self.rules = rules
 
     @functools.lru_cache(maxsize=512)  # noqa: B019 - one RuleSet per recipe, alive for the whole task
-    def for_lang(self, lang: str) -> tuple[CompiledRule, ...]:
+    def for_lang(self, lang: str, source: str = "") -> tuple[CompiledRule, ...]:
         out = []
         for r in self.rules:
             o = r.langs.get(lang, LangOverride())
             enabled = r.enabled if o.enabled is None else o.enabled
-            if not enabled or (r.only_langs is not None and lang not in r.only_langs) or lang in r.skip_langs:
+            if not enabled or (r.only_langs is not None and lang not in r.only_langs) or lang in r.skip_langs \
+                    or source in r.skip_sources:
                 continue
             out.append(CompiledRule(r.name, r.signal, r.min if o.min is None else o.min,
                                     r.max if o.max is None else o.max,
@@ -209,10 +212,10 @@ class RuleSet:
                                     o.action or r.action))
         return tuple(out)
 
-    def evaluate(self, lang: str, signals: dict[str, float]) -> tuple[list[str], list[CompiledRule]]:
-        """(names of the rules evaluated, the rules that failed) for one document."""
+    def evaluate(self, lang: str, signals: dict[str, float], source: str = "") -> tuple[list[str], list[CompiledRule]]:
+        """(names of the rules evaluated, the rules that failed) for one document of `source`."""
         evaluated, failed = [], []
-        for rule in self.for_lang(lang):
+        for rule in self.for_lang(lang, source):
             value = signals.get(rule.signal)
             if value is None:
                 continue

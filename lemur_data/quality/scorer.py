@@ -240,7 +240,7 @@ class Scorer:
         first_reasons, all_reasons, dests = [], [], []
         for i in range(batch.num_rows):
             kind, source, lang, size = kinds[i], cols["source"][i], langs[i], cols["size_bytes"][i]
-            evaluated, failed = self.rulesets[kind].evaluate(lang, sigs[i])
+            evaluated, failed = self.rulesets[kind].evaluate(lang, sigs[i], source)
             for rule in self.extra_rules:
                 if rule.signal in sigs[i]:
                     evaluated.append(rule.name)
