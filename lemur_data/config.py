@@ -533,9 +533,9 @@ def load_manifest(path: str | os.PathLike[str], *, output: str | None = None,
         raise ConfigError(f"{path}: not valid YAML: {exc}") from None
     if not isinstance(raw, dict):
         raise ConfigError(f"{path}: expected a mapping of keys (name, output, sources, ...), got {type(raw).__name__}")
-    raw = _expand_env(raw, origin=str(path), key="", unset_paths=unset_paths)
-    if output is not None:
+    if output is not None:  # before expansion: `--output` stands in for an `output: ${VAR}` left unset
         raw["output"] = output
+    raw = _expand_env(raw, origin=str(path), key="", unset_paths=unset_paths)
     return parse_manifest(raw, origin=str(path), base_dir=path.resolve().parent)
 
 

@@ -78,9 +78,15 @@ def test_lemur_v1_with_its_parameters_set_loads_for_run(monkeypatch, tmp_path):
     assert cfg.output == "s3://example-bucket/lemur_v1_output"
 
 
-def test_run_still_fails_on_an_unset_location_parameter():
+def test_run_still_fails_on_an_unset_location_parameter(monkeypatch):
     with pytest.raises(ConfigError, match=r"output: environment variable \$\{LEMUR_V1_OUTPUT\} is not set"):
         load_manifest(LEMUR_V1)
+    # `--output` replaces the output parameter (README's spark-submit lines); the source paths stay required
+    with pytest.raises(ConfigError, match=r"sources\[0\]\.path: environment variable \$\{THE_STACK_DEDUP\}"):
+        load_manifest(LEMUR_V1, output="s3://bucket/runs/lemur-v1")
+    for var in V1_VARS[1:]:
+        monkeypatch.setenv(var, "/data")
+    assert load_manifest(LEMUR_V1, output="s3://bucket/runs/lemur-v1").output == "s3://bucket/runs/lemur-v1"
 
 
 def test_validate_leaves_only_location_parameters_unset(tmp_path, capsys):
