@@ -55,7 +55,6 @@ PER_SCALE = {"python": 10, "sql": 6, "shell": 6, "refinedweb": 8, "wikipedia": 4
              "arxiv": 2}
 DM_PAIRS_PER_DOC = 8
 
-NULL_STR = pa.string()
 STACK_SCHEMA = pa.schema(
     [("hexsha", pa.string()), ("size", pa.int64()), ("ext", pa.string()), ("lang", pa.string())]
     + [col for kind, count in (("stars", "count"), ("issues", "count"), ("forks", "count")) for col in (
