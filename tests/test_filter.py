@@ -4,7 +4,6 @@ recipe validation, pathological inputs, and the stage on Spark (manifest, output
 from __future__ import annotations
 
 import hashlib
-import json
 import tarfile
 import zipfile
 from pathlib import Path
@@ -20,10 +19,8 @@ from lemur_data.quality import recipes
 from lemur_data.quality.decontam import DecontaminationIndex, read_benchmark
 from lemur_data.quality.pii import PII_TYPES, redact
 from lemur_data.quality.scorer import Scorer, ScoringPlan
-from lemur_data.runner import RunContext, run_stage
 from lemur_data.schema import DOC_SCHEMA, content_sha256
-from lemur_data.stages import STAGES
-from tests.conftest import BAD_INPUTS, DEMO_MANIFEST, REPO, run_cli, tree_digest
+from tests.conftest import BAD_INPUTS, DEMO_MANIFEST, REPO, run_cli
 
 STDLIB = Path("/root/.pyenv/versions/3.11.7/lib/python3.11")
 FIXTURES = REPO / "tests" / "fixtures" / "filter"
@@ -226,11 +223,9 @@ def test_pathological_inputs_hit_caps_with_named_reasons():
 
 # -- the stage on Spark ----------------------------------------------------------------------------------------------
 @pytest.fixture(scope="module")
-def demo_filter(spark, tmp_path_factory):
-    out = tmp_path_factory.mktemp("filter") / "out"
-    ctx = RunContext(load_manifest(DEMO_MANIFEST, output=str(out)), _spark=spark)
-    run_stage(STAGES["crawl"], ctx)
-    return out, run_stage(STAGES["filter"], ctx)
+def demo_filter(demo_pipeline):
+    root, manifests = demo_pipeline
+    return root, manifests["filter"]
 
 
 def rows(out: Path, sub: str) -> list[dict]:
@@ -263,19 +258,3 @@ def test_filter_stage_manifest_outputs_and_counts(demo_filter):
     assert m["pii"]["enabled"] and m["pii"]["findings"] == sum(m["pii"]["by_type"].values()) > 0
     show = run_cli("manifest", "show", str(out / "filtered"), timeout=120)
     assert show.returncode == 0 and "code.minified_v1" in show.stdout and "decontamination:" in show.stdout
-
-
-@pytest.mark.slow
-def test_filter_local1_equals_local2(demo_filter, tmp_path):
-    import shutil
-
-    out2, _ = demo_filter
-    out1 = tmp_path / "out"
-    shutil.copytree(out2 / "docs", out1 / "docs")
-    proc = run_cli("filter", str(DEMO_MANIFEST), "--output", str(out1), "--master", "local[1]")
-    assert proc.returncode == 0, proc.stderr[-3000:]
-    for sub in ("filtered", "rejects"):
-        assert tree_digest(out1, sub) == tree_digest(out2, sub)
-    m1 = json.loads((out1 / "filtered" / "_manifest.json").read_text())
-    m2 = json.loads((out2 / "filtered" / "_manifest.json").read_text())
-    assert m1["rules"] == m2["rules"] and m1["pii"] == m2["pii"] and m1["fingerprint"] == m2["fingerprint"]
