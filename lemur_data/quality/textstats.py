@@ -7,16 +7,11 @@ the few windows where a regex must confirm a candidate).
 
 from __future__ import annotations
 
+import bisect
 import functools
-import re
 from dataclasses import dataclass, field
 
 import numpy as np
-
-# Words and punctuation tokens, close to spaCy's blank-English tokenizer that Gopher / datatrove use: runs of
-# word characters joined by inner dots or apostrophes (3.11, docs.python.org, don't), an ellipsis, or one
-# punctuation character.
-WORD_RE = re.compile(r"\w+(?:[.'’]\w+)*|\.\.\.|[^\w\s]")
 
 _MIX1 = np.uint64(0xBF58476D1CE4E5B9)
 _MIX2 = np.uint64(0x94D049BB133111EB)
@@ -108,10 +103,6 @@ def long_runs(classes: np.ndarray, bits: int, min_length: int) -> tuple[np.ndarr
     return edges[long] + 1, edges[long + 1]
 
 
-def words(text: str) -> list[str]:
-    return WORD_RE.findall(text)
-
-
 def token_ids(tokens: list[str]) -> np.ndarray:
     """Document-local integer id per token (equal tokens, equal ids), in first-seen order."""
     vocab: dict[str, int] = {}
@@ -179,19 +170,33 @@ class NgramRepetition:
         return int(top) * int(self._chars(np.array([winner]), n)[0] + n - 1)
 
     def duplicate_ngram_chars(self, n: int) -> int:
-        """Characters covered by n-grams repeating an earlier one, scanning left to right and jumping over each
-        repeat (Gopher's 'duplicate n-gram character fraction' numerator)."""
+        """Characters covered by repeated n-grams, as Gopher / datatrove count them: scan positions left to right;
+        an n-gram seen at an earlier *visited* position is a repeat, adds its characters and makes the scan jump
+        n positions (the positions jumped over are never visited, so their n-grams do not count as seen)."""
         keys = ngram_keys(self.ids, n)
         if len(keys) == 0:
             return 0
         _, first, inverse = np.unique(keys, return_index=True, return_inverse=True)
-        repeats = np.flatnonzero(first[inverse] < np.arange(len(keys)))
-        if len(repeats) == 0:
+        candidates = np.flatnonzero(first[inverse] < np.arange(len(keys)))
+        if len(candidates) == 0:
             return 0
+        # NOTE: only positions whose n-gram occurred before can be repeats, so Python walks just those, in order;
+        # `by_key` lists every position grouped by n-gram, ascending, to find an earlier visited occurrence.
+        by_key = np.argsort(inverse, kind="stable").tolist()
+        group = np.searchsorted(inverse[by_key], inverse[candidates])
+        chars = self._chars(candidates, n)
         total, next_free = 0, -1
-        chars = self._chars(repeats, n)
-        for pos, c in zip(repeats.tolist(), chars.tolist()):
-            if pos >= next_free:
-                total += c
-                next_free = pos + n
+        jumped: list[int] = []  # starts of the jumped-over windows [start, start + n - 1), increasing
+        for pos, g, c in zip(candidates.tolist(), group.tolist(), chars.tolist()):
+            if pos < next_free:
+                continue
+            # NOTE: pos itself is in its group, so the walk stops inside the group.
+            while (q := by_key[g]) < pos:
+                w = bisect.bisect_right(jumped, q) - 1
+                if w < 0 or q >= jumped[w] + n - 1:  # q was visited
+                    total += c
+                    next_free = pos + n
+                    jumped.append(pos + 1)
+                    break
+                g += 1
         return total
