@@ -1,14 +1,20 @@
 # make run   - set up .venv (if needed) and run the whole pipeline on the bundled demo corpus (Spark local mode)
-# make test  - set up .venv (if needed) and run the test suite
+# make test  - set up .venv (if needed, with the `test` extra: torch CPU, duckdb, datasets) and run the test suite
 # make setup - only the environment: .venv, the package and its extras, offline model files
+# make dist  - dist/: the wheel and a packed Python environment (venv-pack) for spark-submit --archives
+# make airflow-env - Airflow 3 + the Spark provider in their own venv (.venv-airflow), for jobs/airflow/
 SHELL := /bin/bash
 PYTHON ?= $(shell command -v python3.11 || command -v python3)
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.lemur-setup
+TEST_STAMP := $(VENV)/.lemur-test-setup
 EXTRAS ?= dev
 
-.PHONY: run test setup clean help
+AIRFLOW_VENV := .venv-airflow
+AIRFLOW_STAMP := $(AIRFLOW_VENV)/.lemur-setup
+
+.PHONY: run test setup dist airflow-env clean help
 
 help:
 	@sed -n 's/^# //p' Makefile
@@ -21,13 +27,42 @@ $(STAMP): pyproject.toml
 	$(BIN)/lemur-data assets install
 	@touch $(STAMP)
 
+$(TEST_STAMP): $(STAMP)
+	$(BIN)/python -m pip install --quiet -e '.[$(EXTRAS),test]'
+	@touch $(TEST_STAMP)
+
 setup: $(STAMP)
+
+# The `airflow` extra of pyproject.toml, installed alone (see the NOTE there) under jobs/airflow/constraints.txt.
+$(AIRFLOW_STAMP): pyproject.toml jobs/airflow/constraints.txt
+	@test -d $(AIRFLOW_VENV) || $(PYTHON) -m venv $(AIRFLOW_VENV)
+	$(AIRFLOW_VENV)/bin/python -c 'import tomllib; print("\n".join(tomllib.load(open("pyproject.toml", "rb"))["project"]["optional-dependencies"]["airflow"]))' > $(AIRFLOW_VENV)/requirements.txt
+	$(AIRFLOW_VENV)/bin/python -m pip install --quiet --upgrade pip
+	$(AIRFLOW_VENV)/bin/python -m pip install --quiet -r $(AIRFLOW_VENV)/requirements.txt -c jobs/airflow/constraints.txt
+	@touch $(AIRFLOW_STAMP)
+
+airflow-env: $(AIRFLOW_STAMP)
 
 run: $(STAMP)
 	$(BIN)/lemur-data run manifests/demo.yaml
 
-test: $(STAMP)
+test: $(TEST_STAMP)
 	$(BIN)/python -m pytest -q
 
+DIST ?= dist
+DIST_ENV := build/dist-env
+# The packed environment holds lemur-data, its dependencies and the offline assets, but not pyspark / py4j:
+# executors take those from the cluster's own Spark, so the archive fits any Spark 4.x of the same Python.
+dist: $(STAMP)
+	rm -rf $(DIST_ENV) && mkdir -p $(DIST) build
+	$(BIN)/python -m pip wheel --quiet --no-deps --wheel-dir $(DIST) .
+	$(PYTHON) -m venv $(DIST_ENV)
+	$(DIST_ENV)/bin/python -m pip install --quiet $(DIST)/lemur_data-*.whl
+	$(DIST_ENV)/bin/lemur-data assets install
+	$(DIST_ENV)/bin/python -m pip uninstall --quiet --yes pyspark py4j
+	rm -f $(DIST)/lemur-data-env.tar.gz
+	$(BIN)/venv-pack --prefix $(DIST_ENV) --output $(DIST)/lemur-data-env.tar.gz --quiet
+	@ls -l $(DIST)
+
 clean:
-	rm -rf out/ .pytest_cache
+	rm -rf out/ .pytest_cache build/ dist/

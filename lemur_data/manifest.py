@@ -120,3 +120,9 @@ def airflow_context() -> dict[str, str] | None:
     }
     ctx = {k: os.environ[v] for k, v in keys.items() if os.environ.get(v)}
     return ctx or None
+
+
+def check(name: str, expected: Any, observed: Any, passed: bool | None = None) -> dict[str, Any]:
+    """A validation entry; `passed` defaults to expected == observed (give it for tolerances and bounds)."""
+    return {"check": name, "expected": expected, "observed": observed,
+            "passed": bool(expected == observed if passed is None else passed)}

@@ -54,6 +54,10 @@ _ALL = [
     Reason("malformed_warc_record", "error", "WARC record that cannot be parsed (skipped; the following records are read)"),
     Reason("extraction_timeout", "error", "HTML main-text extraction exceeded its time limit"),
     Reason("extraction_failed", "error", "HTML main-text extraction raised an error"),
+    # tokenize
+    Reason("no_tokens", "skip", "document whose text encodes to no tokens (empty text): it would add only EOS"),
+    # mix
+    Reason("not_selected", "skip", "document not drawn by the mixture's hash sampling (its source is downsampled)"),
 ]
 
 REASONS: dict[str, Reason] = {r.name: r for r in _ALL}

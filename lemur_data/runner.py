@@ -15,6 +15,7 @@ from typing import Any, Protocol
 from pyspark.sql import SparkSession
 
 from lemur_data import manifest as mf
+from lemur_data import progress
 from lemur_data import spark as spark_runtime
 from lemur_data import storage
 from lemur_data.config import DatasetManifest, redact_uri
@@ -104,7 +105,8 @@ def run_stage(stage: Stage, ctx: RunContext) -> dict[str, Any]:
     for d in stage.dirs:
         store.delete_tree(ctx.path(d))
     log.info("%s: running", stage.name)
-    sections = stage.execute(ctx, prepared)
+    with progress.report(stage.name, lambda: ctx._spark.sparkContext if ctx._spark is not None else None):
+        sections = stage.execute(ctx, prepared)
     manifest = {
         "manifest_version": mf.MANIFEST_VERSION,
         "stage": stage.name,

@@ -140,6 +140,7 @@ class Storage:
                     f.write(data)
                     f.flush()
                     os.fsync(f.fileno())
+                os.chmod(tmp, 0o666 & ~_umask())  # mkstemp makes 0600; published files get the usual mode
                 os.replace(tmp, uri)
             except BaseException:
                 _silent_unlink(tmp)
@@ -201,6 +202,12 @@ def _make_s3(endpoint: str | None, region: str | None) -> pafs.S3FileSystem:
     elif endpoint:
         kwargs["region"] = os.environ.get("AWS_REGION", "us-east-1")
     return pafs.S3FileSystem(**kwargs)
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
 
 
 def _silent_unlink(path: str) -> None:

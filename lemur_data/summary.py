@@ -143,8 +143,94 @@ def _timings(m: dict[str, Any]) -> list[str]:
     return ["", "timings: " + ", ".join(f"{k} {v:.1f}s" for k, v in t.items())]
 
 
+def _tokenizer(m: dict[str, Any]) -> list[str]:
+    t = m.get("tokenizer")
+    if not t:
+        return []
+    bos = "none" if t["bos_id"] is None else t["bos_id"]
+    lines = ["", f"tokenizer: {t['format']} {t['path']}",
+             f"  sha256 {t['sha256'][:16]}…  vocab {t['vocab_size']:,}  eos {t['eos_id']}  bos {bos}"
+             f"{' (prepended)' if t['add_bos'] else ''}  token dtype {t['token_dtype_hint']}"]
+    if t.get("by_source"):
+        rows = [[e["source"], e["kind"], f"{e['docs']:,}", human_bytes(e["bytes"]), f"{e['tokens']:,}",
+                 "" if e["bytes_per_token"] is None else f"{e['bytes_per_token']:.2f}"] for e in t["by_source"]]
+        lines += ["  tokens per source:"]
+        lines += ["    " + ln for ln in table(["source", "kind", "docs", "size", "tokens", "bytes/token"], rows,
+                                              {2, 3, 4, 5})]
+        lines.append(f"  tokenizer loaded {t['worker_loads']} time(s) in {t['worker_processes']} worker process(es) "
+                     f"for {t['tasks']} task(s)")
+    return lines
+
+
+def _mixture(m: dict[str, Any]) -> list[str]:
+    x = m.get("mixture")
+    if not x:
+        return []
+    ratio = x["ratio"]
+    errors = ", ".join(f"{g} {e:+.3%}" for g, e in ratio["relative_error"].items())
+    lines = ["", f"mixture: {x['rows']:,} rows x {x['seq_len']:,} tokens = {x['tokens']:,} tokens in "
+                 f"{x['num_shards']} shard(s) (budget {x['budget_tokens']:,}, seed {x['seed']})",
+             f"  ratio {':'.join(g['group'] for g in x['groups'])}: target {ratio['target']}, "
+             f"ACHIEVED {ratio['achieved']} (error {errors}; tolerance +-{ratio['tolerance']:.2%})"]
+    rows = [[s["source"], s["group"], f"{s['available_tokens']:,}", f"{s['planned_tokens']:,}",
+             f"{s['written_tokens']:,}", f"{s['rows']:,}", f"{s['repetition']:.3f}",
+             f"{s['full_copies']} + [u < {s['threshold']:.4f}]", f"{s['docs_selected']:,}/{s['docs']:,}"]
+            for s in x["sources"]]
+    lines += ["  " + ln for ln in table(["source", "group", "available", "planned", "written", "rows", "repetition",
+                                         "copies per doc", "docs used"], rows, {2, 3, 4, 5, 6, 8})]
+    dev = x["interleave"]["max_window_deviation_rows"]
+    lines.append(f"  interleave: worst window of {x['interleave']['window_rows']} rows is off its target by "
+                 + ", ".join(f"{g} {d:.2f}" for g, d in dev.items()) + " rows")
+    s = x["stream"]
+    lines.append(f"  stream: {s['documents_started']:,} document copies started, {s['documents_ended']:,} ended "
+                 f"(= {s['eos_tokens']:,} EOS), {s['pieces']:,} pieces")
+    return lines
+
+
+def dedup_lines(m: dict[str, Any]) -> list[str]:
+    """The dedup section: parameters, removed exact / near per source x language, clusters, index."""
+    d = m.get("dedup")
+    if not d:
+        return []
+    p = d["params"]
+    lines = ["", f"dedup: {p['num_perm']} perms = {p['bands']} bands x {p['rows']} rows, threshold {p['threshold']} "
+                 f"(LSH recall at threshold {p['lsh_recall_at_threshold']:.3f}), seed {p['seed']}, hash {p['hash']}, "
+                 f"scope {p['scope']}, verify {p['verify']} (exact check within {p['exact_check_margin']})",
+             f"  shingles: code {p['code_shingles']['ngram']}-grams"
+             f"{' lowercased' if p['code_shingles']['lowercase'] else ''}, text {p['text_shingles']['ngram']}-grams"
+             f"{' lowercased' if p['text_shingles']['lowercase'] else ''}; below {p['min_shingles']} shingles exact "
+             f"only ({d['exact_only_docs']:,} docs); survivor ranking {' > '.join(p['ranking'])}"]
+    removed = ", ".join(f"{k} {v['docs']:,} ({human_bytes(v['bytes'])})" for k, v in d["removed"].items() if v["docs"])
+    lines.append(f"  removed: {removed or 'nothing'}")
+    c = d["candidates"]
+    lines.append(f"  candidates: {c['pairs']:,} pairs; kept by estimate {c['kept_by_estimate'] or 0:,}, grey zone "
+                 f"{c['grey_zone']:,} (kept {c['grey_zone_kept']:,}); components by {d['components']['method']} over "
+                 f"{d['components']['edges']:,} edges")
+    rows = [[e["source"], e["kind"], e["lang"], f"{e['docs_in']:,}", f"{e['docs_out']:,}",
+             f"{e['exact_duplicate'] + e['exact_duplicate_of_indexed']:,}",
+             f"{e['near_duplicate'] + e['near_duplicate_of_indexed']:,}", human_bytes(e["bytes_in"] - e["bytes_out"])]
+            for e in d["by_source_lang"] if e["docs_in"] != e["docs_out"]]
+    if rows:
+        lines += ["  removed by source x language:"]
+        lines += ["    " + ln for ln in table(["source", "kind", "lang", "in", "out", "exact", "near", "size removed"],
+                                              rows, right={3, 4, 5, 6, 7})]
+    cl = d["clusters"]
+    lines.append(f"  clusters: {cl['clusters']:,} ({cl['multi_member']:,} with duplicates); size histogram "
+                 + ", ".join(f"{k}: {v:,}" for k, v in cl["histogram"].items()))
+    for big in cl["largest"][:5]:
+        who = f"{big['survivor']['source']}:{big['survivor']['locator']}" if big["survivor"] else "(indexed earlier)"
+        lines.append(f"    size {big['size']:>4}  {big['cluster_id'][:16]}…  keeps {who}; e.g. "
+                     + ", ".join(big["examples"][:3]))
+    idx = d["index"]
+    lines.append(f"  index: {idx['rows']:,} representatives written; against {len(idx['earlier'])} earlier run(s), "
+                 f"{sum(f['rows'] for f in idx['inherited']):,} indexed documents")
+    lines.append("  inspect a cluster: lemur-data dedup inspect OUT --cluster ID")
+    return lines
+
+
 SECTION_RENDERERS: list[Callable[[dict[str, Any]], list[str]]] = [
-    _header, _counts, _reasons, _rules, _pii, _decontamination, _outputs, _validation, _timings,
+    _header, _counts, _reasons, _rules, _pii, _decontamination, dedup_lines, _tokenizer, _mixture, _outputs,
+    _validation, _timings,
 ]
 
 

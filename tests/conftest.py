@@ -69,3 +69,26 @@ def run_pipeline(spark, manifest: Path, output: Path | str, force: bool = False)
 def output_digests(manifests: dict[str, dict]) -> dict[str, str]:
     """path -> sha256 of every output file of every stage, as recorded in the run manifests."""
     return {f["path"]: f["sha256"] for m in manifests.values() for f in m["outputs"]["files"]}
+
+
+@pytest.fixture(scope="session")
+def demo_pipeline(spark, tmp_path_factory) -> tuple[Path, dict[str, dict]]:
+    """The whole pipeline on the demo manifest, once per test session: (output root, manifests by stage)."""
+    out = tmp_path_factory.mktemp("demo-pipeline") / "out"
+    return out, run_pipeline(spark, DEMO_MANIFEST, out)
+
+
+@pytest.fixture(scope="session")
+def gpt2_tokenizer_json(tmp_path_factory) -> Path:
+    """A real Hugging Face tokenizer.json: GPT-2's byte-level BPE from the offline assets (vocab + merges)."""
+    from tokenizers import AddedToken, Tokenizer, decoders, models, pre_tokenizers
+
+    from lemur_data import assets
+
+    tok = Tokenizer(models.BPE.from_file(str(assets.path("gpt2-encoder.json")), str(assets.path("gpt2-vocab.bpe"))))
+    tok.pre_tokenizer = pre_tokenizers.ByteLevel(add_prefix_space=False)
+    tok.decoder = decoders.ByteLevel()
+    tok.add_special_tokens([AddedToken("<|endoftext|>", special=True)])
+    path = tmp_path_factory.mktemp("hf") / "tokenizer.json"
+    tok.save(str(path))
+    return path

@@ -105,3 +105,17 @@ def test_cli_validate_command(tmp_path):
     bad = run_cli("validate", str(_write(tmp_path, _base(seed="x"))), timeout=120)
     assert bad.returncode == 2
     assert "seed: got 'x'" in bad.stderr
+
+
+def test_environment_variables_parameterise_paths(tmp_path, monkeypatch):
+    doc = _base(output="${LEMUR_TEST_OUT:-s3://default-bucket/out}",
+                sources=[{"name": "a", "kind": "code", "format": "parquet", "path": "${LEMUR_TEST_BUCKET}/the-stack/"}])
+    path = _write(tmp_path, doc)
+    with pytest.raises(ConfigError, match=r"sources\[0\]\.path: environment variable \$\{LEMUR_TEST_BUCKET\} is not set"):
+        load_manifest(path)
+    monkeypatch.setenv("LEMUR_TEST_BUCKET", "s3://corpus")
+    cfg = load_manifest(path)
+    assert cfg.sources[0].path == "s3://corpus/the-stack/"
+    assert cfg.output == "s3://default-bucket/out"
+    monkeypatch.setenv("LEMUR_TEST_OUT", "s3://elsewhere/out")
+    assert load_manifest(path).output == "s3://elsewhere/out"

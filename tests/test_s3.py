@@ -11,7 +11,7 @@ import pytest
 
 from lemur_data import storage
 from tests import s3server
-from tests.conftest import DEMO_MANIFEST, output_digests, run_cli, run_pipeline
+from tests.conftest import DEMO_MANIFEST, output_digests, run_cli
 
 BUCKET = "lemur"
 
@@ -65,10 +65,10 @@ def _s3_manifest(tmp_path, prefix: str):
 
 
 @pytest.mark.slow
-def test_pipeline_on_s3_equals_local_and_leaks_no_credentials(s3, spark, tmp_path):
+def test_pipeline_on_s3_equals_local_and_leaks_no_credentials(s3, demo_pipeline, tmp_path):
     uploaded = s3.upload_tree(DEMO_MANIFEST.parent / "demo-corpus", BUCKET, "demo-corpus")
     assert uploaded > 300
-    local = run_pipeline(spark, DEMO_MANIFEST, tmp_path / "local")
+    _, local = demo_pipeline
     manifest = _s3_manifest(tmp_path, "demo-corpus")
     proc = run_cli("run", str(manifest), "--output", f"s3://{BUCKET}/out/demo", env=s3.env)
     assert proc.returncode == 0, proc.stderr[-3000:]

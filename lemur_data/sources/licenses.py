@@ -62,11 +62,6 @@ _ALIASES = {
     "python software foundation license": "PSF-2.0", "public domain": "Unlicense", "isc license": "ISC",
 }
 
-PERMISSIVE = frozenset(
-    {"MIT", "Apache-2.0", "BSD-2-Clause", "BSD-3-Clause", "ISC", "0BSD", "Zlib", "Unlicense", "CC0-1.0",
-     "PSF-2.0", "BSL-1.0", "WTFPL", "Artistic-2.0"}
-)
-
 
 def is_license_file(path: str) -> bool:
     return bool(LICENSE_FILE_RE.match(posixpath.basename(path)))

@@ -1,0 +1,187 @@
+"""MinHash signatures and LSH banding for the dedup stage.
+
+Definitions (the native kernel in native/minhash.c implements them; tests hold it to this module's reference
+implementation and to datasketch bit for bit):
+
+* **tokens**: maximal runs of identifier characters: ASCII letters, digits and `_`, and every non-ASCII code point
+  outside the punctuation / symbol ranges of `SEPARATOR_RANGES`. By default code keeps case and text is lowercased
+  first (Arrow's `utf8_lower`), so text tokens are normalised words; `ngram` and `lowercase` are set per kind.
+* **shingle**: `ngram` consecutive tokens joined by one space, UTF-8. A document with fewer tokens has none.
+* **hash**: `xxh32` (seed 0, the default, fast) or `sha1` (datasketch's default `sha1_hash32`).
+* **signature**: datasketch 2.x's "affine32" scheme for the same `seed` and `num_perm`: permutation parameters
+  drawn by `numpy.random.RandomState(seed)`, `h' = fmix32(h)`, `a_k * h' + b_k mod 2^32`, minimum per k.
+  `datasketch.MinHash(num_perm, seed=seed, hashfunc=HASHFUNCS[hash], hashvalues=sig, scheme="affine32")`
+  therefore rebuilds the same sketch, usable with datasketch's LSH and LeanMinHash tools.
+* **band key**: band i covers rows [i*r, (i+1)*r); its key is a 64-bit mix of the band number and those rows,
+  stored as int64.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+from typing import Callable, Literal
+
+import numpy as np
+import pyarrow as pa
+import pyarrow.compute as pc
+
+from lemur_data import _minhash
+
+HashName = Literal["xxh32", "sha1"]
+HASH_KINDS: dict[str, int] = {"xxh32": 0, "sha1": 1}
+HASHFUNCS: dict[str, Callable[[bytes], int]] = {"xxh32": _minhash.xxh32, "sha1": _minhash.sha1_hash32}
+
+# NOTE: keep in sync with is_separator() in native/minhash.c.
+SEPARATOR_RANGES = (
+    (0x80, 0xBF), (0xD7, 0xD7), (0xF7, 0xF7), (0x2000, 0x2BFF), (0x3000, 0x303F), (0xFE30, 0xFE4F),
+    (0xFF00, 0xFF0F), (0xFF1A, 0xFF20), (0xFF3B, 0xFF40), (0xFF5B, 0xFF65), (0xFFF0, 0xFFFF),
+)
+_SEP_CLASS = "".join(f"\\U{lo:08x}-\\U{hi:08x}" for lo, hi in SEPARATOR_RANGES)
+_TOKEN_RE = re.compile(f"(?:[A-Za-z0-9_]|[^\\x00-\\x7f{_SEP_CLASS}])+")
+
+_M64 = np.uint64(0xFFFFFFFFFFFFFFFF)
+_BAND_PRIME = np.uint64(0x9E3779B97F4A7C15)
+
+
+@dataclass(frozen=True)
+class Shingling:
+    ngram: int
+    lowercase: bool
+
+
+CODE_SHINGLING = Shingling(5, False)
+TEXT_SHINGLING = Shingling(5, True)
+
+
+@dataclass(frozen=True)
+class MinHashParams:
+    """Everything that decides a signature and its band keys."""
+
+    num_perm: int
+    bands: int
+    rows: int
+    seed: int
+    hash: HashName = "xxh32"
+    code: Shingling = CODE_SHINGLING
+    text: Shingling = TEXT_SHINGLING
+
+    def shingling(self, kind: str) -> Shingling:
+        return self.text if kind == "text" else self.code
+
+    def __post_init__(self) -> None:
+        if self.bands * self.rows > self.num_perm:
+            raise ValueError(f"bands x rows = {self.bands * self.rows} exceeds num_perm = {self.num_perm}")
+
+    @functools.cached_property
+    def permutations(self) -> tuple[np.ndarray, np.ndarray]:
+        """(a, b) exactly as datasketch 2.x draws them for scheme 'affine32'."""
+        gen = np.random.RandomState(self.seed)
+        a = gen.randint(0, 1 << 31, self.num_perm, dtype=np.uint32) * np.uint32(2) + np.uint32(1)
+        b = gen.randint(0, 1 << 32, self.num_perm, dtype=np.uint32)
+        return np.ascontiguousarray(a), np.ascontiguousarray(b)
+
+
+def reference_tokens(text: str, lowercase: bool) -> list[str]:
+    """Tokens by the definition above, in pure Python (the oracle for the native kernel)."""
+    if lowercase:
+        text = pc.utf8_lower(pa.array([text], pa.large_string()))[0].as_py()
+    return _TOKEN_RE.findall(text)
+
+
+def reference_shingles(text: str, shingling: Shingling) -> list[bytes]:
+    """Shingles (with repeats, in order) in pure Python: what datasketch's `update_batch` is fed in tests."""
+    tokens = reference_tokens(text, shingling.lowercase)
+    n = shingling.ngram
+    return [" ".join(tokens[i:i + n]).encode() for i in range(len(tokens) - n + 1)]
+
+
+def signatures(texts: pa.Array, kinds: pa.Array, params: MinHashParams) -> tuple[np.ndarray, np.ndarray]:
+    """(uint32 signatures [n, num_perm], distinct shingle counts [n]) of a batch, in the native kernel."""
+    texts = texts.cast(pa.large_string())
+    n = len(texts)
+    sig = np.empty((n, params.num_perm), dtype=np.uint32)
+    counts = np.empty(n, dtype=np.int64)
+    is_text = np.asarray(pc.equal(kinds, "text").to_numpy(zero_copy_only=False), dtype=bool)
+    for kind, rows in (("text", np.flatnonzero(is_text)), ("code", np.flatnonzero(~is_text))):
+        if rows.size == 0:
+            continue
+        part = texts if rows.size == n else texts.take(pa.array(rows))
+        shingling = params.shingling(kind)
+        if shingling.lowercase:
+            part = pc.utf8_lower(part)
+        part_sig, part_counts = _kernel(part, shingling.ngram, params)
+        sig[rows], counts[rows] = part_sig, part_counts
+    return sig, counts
+
+
+def _kernel(arr: pa.Array, ngram: int, params: MinHashParams) -> tuple[np.ndarray, np.ndarray]:
+    if isinstance(arr, pa.ChunkedArray):
+        arr = arr.combine_chunks()
+    n = len(arr)
+    sig = np.empty((n, params.num_perm), dtype=np.uint32)
+    counts = np.empty(n, dtype=np.int64)
+    _, offsets_buf, data_buf = arr.buffers()
+    offsets = np.frombuffer(offsets_buf, dtype=np.int64)[arr.offset:arr.offset + n + 1]
+    a, b = params.permutations
+    _minhash.signatures(np.ascontiguousarray(offsets), data_buf if data_buf is not None else b"", a, b, ngram,
+                        HASH_KINDS[params.hash], sig, counts)
+    return sig, counts
+
+
+def band_keys(sig: np.ndarray, params: MinHashParams) -> np.ndarray:
+    """int64 keys [n, bands]: a multiply-xorshift mix of (band number, the band's rows)."""
+    n = sig.shape[0]
+    rows = sig[:, : params.bands * params.rows].reshape(n, params.bands, params.rows).astype(np.uint64)
+    with np.errstate(over="ignore"):
+        key = np.broadcast_to(np.arange(1, params.bands + 1, dtype=np.uint64) * _BAND_PRIME, (n, params.bands)).copy()
+        for j in range(params.rows):
+            key = _mix64((key ^ rows[:, :, j]) * _BAND_PRIME)
+    return key.view(np.int64)
+
+
+def _mix64(x: np.ndarray) -> np.ndarray:
+    x = x ^ (x >> np.uint64(33))
+    x = x * np.uint64(0xFF51AFD7ED558CCD)
+    x = x ^ (x >> np.uint64(33))
+    x = x * np.uint64(0xC4CEB9FE1A85EC53)
+    return x ^ (x >> np.uint64(33))
+
+
+def estimated_jaccard(sig_a: np.ndarray, sig_b: np.ndarray) -> np.ndarray:
+    """Fraction of equal signature rows, per pair (rows of the two [n, P] arrays)."""
+    return np.count_nonzero(sig_a == sig_b, axis=1) / sig_a.shape[1]
+
+
+def shingle_set(text: str, shingling: Shingling) -> np.ndarray:
+    """The document's distinct shingles as sorted 64-bit hashes (native tokenizer), for exact Jaccard checks."""
+    if shingling.lowercase:
+        text = pc.utf8_lower(pa.array([text], pa.large_string()))[0].as_py()
+    return np.unique(np.frombuffer(_minhash.shingle_set(text.encode(), shingling.ngram), dtype=np.uint64))
+
+
+def exact_jaccard(set_a: np.ndarray, set_b: np.ndarray) -> float:
+    """Jaccard of two sorted distinct shingle-hash arrays."""
+    if set_a.size == 0 and set_b.size == 0:
+        return 1.0
+    inter = np.intersect1d(set_a, set_b, assume_unique=True).size
+    return inter / (set_a.size + set_b.size - inter)
+
+
+def candidate_probability(jaccard: float, bands: int, rows: int) -> float:
+    """Probability that a pair with this Jaccard shares at least one band."""
+    return 1.0 - (1.0 - jaccard ** rows) ** bands
+
+
+def derive_banding(threshold: float, num_perm: int, target_recall: float) -> tuple[int, int]:
+    """(bands, rows): the most rows per band (fewest false candidates) whose LSH recall at `threshold` still
+    reaches `target_recall`, with as many bands as the permutations allow. Candidates are verified afterwards, so
+    recall is what banding must deliver."""
+    for rows in range(num_perm, 0, -1):
+        bands = num_perm // rows
+        if candidate_probability(threshold, bands, rows) >= target_recall:
+            return bands, rows
+    return num_perm, 1
+
+

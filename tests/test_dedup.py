@@ -1,0 +1,314 @@
+"""The dedup stage on Spark: the demo corpus, survivors, determinism, components, incremental runs, hot buckets."""
+
+from __future__ import annotations
+
+import gzip
+import json
+import re
+import shutil
+from pathlib import Path
+
+import numpy as np
+import pyarrow.dataset as pads
+import pytest
+
+from lemur_data import components
+from lemur_data import manifest as mf
+from lemur_data.config import ConfigError, load_manifest
+from lemur_data.runner import RunContext, run_stage
+from lemur_data.stages import STAGES
+from lemur_data.stages.dedup import exact_key, inspect_cluster
+from tests.conftest import DEMO_MANIFEST, run_cli, tree_digest
+
+DEDUP_DIRS = ("deduped", "dedup-removed", "dedup-index")
+STDLIBS = sorted(Path("/root/.pyenv/versions").glob("3.*/lib/python3.*"))
+
+
+def run(spark, manifest: Path, output: Path, stages=("crawl", "dedup"), force: bool = False) -> dict:
+    ctx = RunContext(load_manifest(manifest, output=str(output)), force=force, _spark=spark)
+    return [run_stage(STAGES[s], ctx) for s in stages][-1]
+
+
+def table(output: Path, folder: str):
+    return pads.dataset(output / folder, format="parquet", partitioning="hive").to_table()
+
+
+def digests(output: Path) -> dict[str, str]:
+    return {k: v for d in DEDUP_DIRS for k, v in tree_digest(output, d).items()}
+
+
+def write_manifest(tmp: Path, name: str, sources: list[dict], dedup: dict | None = None, crawl: dict | None = None):
+    body = {"name": name, "output": str(tmp / f"{name}-out"), "sources": sources}
+    if dedup:
+        body["dedup"] = dedup
+    if crawl:
+        body["crawl"] = crawl
+    path = tmp / f"{name}.yaml"
+    path.write_text(json.dumps(body))  # JSON is YAML
+    return path
+
+
+@pytest.fixture(scope="module")
+def demo(spark, tmp_path_factory):
+    out = tmp_path_factory.mktemp("dedup-demo") / "out"
+    return out, run(spark, DEMO_MANIFEST, out)
+
+
+def test_demo_manifest_counts_and_checks(demo):
+    out, m = demo
+    assert mf.validation_errors(m) == []
+    assert all(c["passed"] for c in m["validation"]), m["validation"]
+    d = m["dedup"]
+    assert d["params"]["bands"] * d["params"]["rows"] <= d["params"]["num_perm"] == 256
+    assert d["removed"]["exact_duplicate"]["docs"] > 0 and d["removed"]["near_duplicate"]["docs"] > 0
+    assert m["counts"]["in"]["docs"] == m["counts"]["out"]["docs"] + sum(v["docs"] for v in d["removed"].values())
+    kept, removed = table(out, "deduped"), table(out, "dedup-removed")
+    assert kept.num_rows == m["counts"]["out"]["docs"]
+    assert removed.num_rows == m["counts"]["dropped"]["docs"]
+    assert set(d["clusters"]["histogram"]) >= {"1", "2"}
+    assert sum(d["clusters"]["histogram"].values()) == kept.num_rows
+    assert {"sketch_s", "exact_s", "candidates_and_verify_s", "components_s", "survivors_s", "write_s"} <= set(m["timings"])
+    assert m["inputs"]["upstream"][0]["stage"] == "crawl"
+    crawl_sha = mf.read(__import__("lemur_data.storage", fromlist=["Storage"]).Storage(),
+                        str(out / "docs" / "_manifest.json"))[1]
+    assert m["inputs"]["upstream"][0]["sha256"] == crawl_sha
+
+
+def test_stdlib_versions_cluster_and_the_longest_permissive_copy_survives(demo):
+    out, _ = demo
+    kept = {r["locator"]: r for r in table(out, "deduped").to_pylist()}
+    removed = table(out, "dedup-removed").to_pylist()
+    by_id = {**{r["id"]: r for r in kept.values()}, **{r["id"]: r for r in removed}}
+    # the three CPython versions of glob.py are one cluster
+    members = [r for r in by_id.values() if r["locator"] in ("py310/glob.py", "py311/glob.py", "py312/glob.py")]
+    assert len({r["cluster_id"] for r in members}) == 1 and members[0]["cluster_size"] == 3
+    for r in removed:
+        survivor = by_id[r["survivor_id"]]
+        assert survivor["id"] == r["cluster_id"] and survivor.get("match_kind") is None
+        assert r["cluster_size"] == survivor["cluster_size"] >= 2
+        # default ranking (no quality signal or stars in the demo): permissive license, then length
+        assert (survivor["license"] is not None, survivor["size_bytes"]) >= (r["license"] is not None, 0)
+        if r["match_kind"] == "exact_duplicate":
+            same_cluster = [o for o in by_id.values() if o["cluster_id"] == r["cluster_id"] and o["id"] != r["id"]]
+            assert any(exact_key(o["text"]) == exact_key(r["text"]) for o in same_cluster)
+    for r in kept.values():
+        if r["cluster_size"] > 1:
+            sizes = [m["size_bytes"] for m in removed if m["cluster_id"] == r["id"]]
+            assert r["size_bytes"] >= max(sizes) or r["license"] is not None
+    assert all(r["cluster_id"] == r["id"] for r in kept.values() if r["cluster_size"] == 1)
+
+
+def test_inspect_lists_a_cluster(demo):
+    out, m = demo
+    biggest = m["dedup"]["clusters"]["largest"][0]
+    members = inspect_cluster(str(out), biggest["cluster_id"])
+    assert len(members) == biggest["size"]
+    assert members[0]["role"] == "survivor" and members[0]["id"] == biggest["cluster_id"]
+    assert {m["role"] for m in members[1:]} == {"removed"}
+    shown = run_cli("dedup", "inspect", str(out), "--cluster", biggest["cluster_id"], timeout=120)
+    assert shown.returncode == 0, shown.stderr
+    assert biggest["survivor"]["locator"] in shown.stdout and "survivor" in shown.stdout
+    summary = run_cli("manifest", "show", str(out / "deduped"), timeout=120)
+    assert "dedup: 256 perms" in summary.stdout and "removed by source x language" in summary.stdout
+
+
+def test_distributed_components_give_the_same_outputs_as_union_find(spark, demo, tmp_path):
+    out, first = demo
+    reference = digests(out)
+    manifest = tmp_path / "demo-distributed.yaml"
+    text = DEMO_MANIFEST.read_text().replace("demo-corpus/", str(DEMO_MANIFEST.parent / "demo-corpus") + "/")
+    manifest.write_text(re.sub(r"^dedup:.*$", "dedup:\n  driver_max_edges: 0", text, flags=re.M))
+    shutil.copytree(out / "docs", tmp_path / "out" / "docs")
+    m = run(spark, manifest, tmp_path / "out", stages=("dedup",))
+    assert m["dedup"]["components"]["method"] == "large_star_small_star"
+    assert first["dedup"]["components"]["method"] == "driver_union_find"
+    assert digests(tmp_path / "out") == reference
+
+
+def test_union_find_and_large_star_small_star_agree_on_hard_graphs(spark):
+    ids = [f"{i:064x}" for i in np.random.default_rng(5).permutation(3000)]
+    edges = [(ids[i], ids[i + 1]) for i in range(0, 250)]  # a long path (worst case for label propagation)
+    edges += [(ids[500], ids[j]) for j in range(501, 900)]  # a big star
+    edges += [(ids[j], ids[j + 1]) for j in range(1000, 2000, 2)]  # many pairs
+    edges += [(ids[2500 + (j * 7) % 300], ids[2500 + (j * 13) % 300]) for j in range(600)
+              if (j * 7) % 300 != (j * 13) % 300]  # a tangle
+    a = np.array([e[0] for e in edges])
+    b = np.array([e[1] for e in edges])
+    nodes, labels = components.union_find(a, b)
+    frame = spark.createDataFrame([{"a": x, "b": y} for x, y in edges])
+    result = components.large_star_small_star(spark, frame)
+    distributed = {r["node"]: r["component"] for r in result.labels.collect()}
+    assert distributed == dict(zip(nodes.tolist(), labels.tolist()))
+    assert distributed[ids[250]] == min(ids[:251]) and len(set(distributed.values())) == 1 + 1 + 500 + len(
+        {labels[i] for i, n in enumerate(nodes) if n in set(ids[2500:2800])})
+
+
+@pytest.mark.slow
+def test_local1_gives_identical_survivors_and_bytes(demo, tmp_path):
+    out2, _ = demo
+    out1 = tmp_path / "local1"
+    shutil.copytree(out2 / "docs", out1 / "docs")  # crawl's own local[1] equality is tested in test_crawl.py
+    proc = run_cli("dedup", str(DEMO_MANIFEST), "--output", str(out1), "--master", "local[1]")
+    assert proc.returncode == 0, proc.stderr[-3000:]
+    assert digests(out1) == digests(out2)
+    m1 = json.loads((out1 / "deduped" / "_manifest.json").read_text())
+    assert m1["orchestration"]["spark_master"] == "local[1]"
+
+
+def _stdlib(version: str) -> Path:
+    return next(Path("/root/.pyenv/versions").glob(f"{version}.*/lib/python{version}"))
+
+
+def _stdlib_tree(root: Path, lib: Path, names: list[str]) -> Path:
+    root.mkdir(parents=True)
+    for name in names:
+        shutil.copy(lib / name, root / name)
+    return root
+
+
+def test_incremental_runs_dedup_against_the_earlier_index_only(spark, tmp_path):
+    names = ["heapq.py", "textwrap.py", "glob.py", "shlex.py", "bisect.py", "colorsys.py", "fnmatch.py"]
+    older, newer = _stdlib("3.10"), _stdlib("3.11")
+    first = write_manifest(tmp_path, "batch1", [{"name": "lib", "kind": "code", "format": "files",
+                                                 "path": str(_stdlib_tree(tmp_path / "b1", older, names))}])
+    m1 = run(spark, first, tmp_path / "batch1-out")
+    ids1 = {r["locator"]: r["id"] for r in table(tmp_path / "batch1-out", "deduped").to_pylist()}
+    # the first batch's documents are gone: only its index and manifest remain, so nothing old can be re-read
+    shutil.rmtree(tmp_path / "batch1-out" / "docs")
+    shutil.rmtree(tmp_path / "batch1-out" / "deduped" / "kind=code")
+    b2 = _stdlib_tree(tmp_path / "b2", newer, names[:5] + ["calendar.py"])
+    shutil.copy(older / "colorsys.py", b2 / "colorsys_copy.py")  # an exact copy of an indexed document
+    second = write_manifest(tmp_path, "batch2", [{"name": "lib2", "kind": "code", "format": "files", "path": str(b2)}],
+                            dedup={"index_from": [str(tmp_path / "batch1-out")]})
+    m2 = run(spark, second, tmp_path / "batch2-out")
+    assert all(c["passed"] for c in m2["validation"]), m2["validation"]
+    assert m2["counts"]["in"]["docs"] == 7, "only the new batch is sketched"
+    removed = {r["locator"]: r for r in table(tmp_path / "batch2-out", "dedup-removed").to_pylist()}
+    assert removed["colorsys_copy.py"]["match_kind"] == "exact_duplicate_of_indexed"
+    assert removed["colorsys_copy.py"]["survivor_id"] == ids1["colorsys.py"]
+    # 3.10 -> 3.11: heapq, textwrap and glob changed a little; shlex and bisect not at all
+    assert {loc: r["match_kind"] for loc, r in removed.items() if loc != "colorsys_copy.py"} == {
+        "heapq.py": "near_duplicate_of_indexed", "textwrap.py": "near_duplicate_of_indexed",
+        "glob.py": "near_duplicate_of_indexed", "shlex.py": "exact_duplicate_of_indexed",
+        "bisect.py": "exact_duplicate_of_indexed"}
+    for loc, r in removed.items():
+        if loc != "colorsys_copy.py":
+            assert r["survivor_id"] == ids1[loc], "records which earlier document it matched"
+    assert "calendar.py" not in removed
+    assert m2["dedup"]["index"]["earlier"][0]["rows"] == m1["dedup"]["index"]["rows"]
+    # a third batch against the second inherits the first index too; it re-ingests one document of the first
+    # (same source and locator, so the same id) and holds a renamed copy of another
+    b3 = tmp_path / "b3"
+    b3.mkdir()
+    shutil.copy(older / "fnmatch.py", b3 / "fnmatch.py")
+    shutil.copy(older / "glob.py", b3 / "glob_again.py")
+    third = write_manifest(tmp_path, "batch3", [{"name": "lib", "kind": "code", "format": "files", "path": str(b3)}],
+                           dedup={"index_from": [str(tmp_path / "batch2-out" / "deduped")]})
+    m3 = run(spark, third, tmp_path / "batch3-out")
+    again = sorted(table(tmp_path / "batch3-out", "dedup-removed").to_pylist(), key=lambda r: r["locator"])
+    assert [(r["locator"], r["survivor_id"], r["match_kind"]) for r in again] == [
+        ("fnmatch.py", ids1["fnmatch.py"], "exact_duplicate_of_indexed"),
+        ("glob_again.py", ids1["glob.py"], "exact_duplicate_of_indexed")]
+    assert again[0]["id"] == ids1["fnmatch.py"], "the re-ingested document has the indexed document's id"
+    assert len(m3["dedup"]["index"]["inherited"]) == len(m2["dedup"]["index"]["inherited"]) + len(
+        [f for f in m2["outputs"]["files"] if f["path"].startswith("dedup-index/")])
+
+
+def test_index_with_other_parameters_is_refused_before_spark(tmp_path, demo):
+    out, _ = demo
+    manifest = write_manifest(tmp_path, "other", [{"name": "x", "kind": "code", "format": "files", "path": str(tmp_path)}],
+                              dedup={"index_from": [str(out)], "num_perm": 128})
+    ctx = RunContext(load_manifest(manifest))
+    ctx.upstream = lambda name: ({"outputs": {"dirs": ["docs"], "files": []}}, "0" * 64, "u")  # no crawl needed
+    with pytest.raises(ConfigError, match="dedup.index_from.*num_perm"):
+        STAGES["dedup"].prepare(ctx)
+    assert ctx._spark is None
+
+
+def test_bad_dedup_settings_fail_fast_naming_the_key(tmp_path):
+    manifest = write_manifest(tmp_path, "bad", [{"name": "x", "kind": "code", "format": "files", "path": "."}],
+                              dedup={"bands": 40, "rows": 8})
+    with pytest.raises(ConfigError, match=r"dedup: got .*exceeds num_perm"):
+        load_manifest(manifest)
+    manifest = write_manifest(tmp_path, "bad2", [{"name": "x", "kind": "code", "format": "files", "path": "."}],
+                              dedup={"threshold": 1.5, "ranking": ["stars", "stars"]})
+    with pytest.raises(ConfigError) as err:
+        load_manifest(manifest)
+    assert "dedup.threshold" in str(err.value) and "dedup.ranking" in str(err.value)
+
+
+def test_hot_buckets_and_a_very_long_document(spark, tmp_path):
+    """1500 copies of the Apache-2.0 notice, 1500 real file heads under the same notice (hot LSH buckets), and one
+    16 MB document (the concatenated standard library): no all-pairs, no out-of-memory, exact accounting."""
+    apache = Path("/usr/share/common-licenses/Apache-2.0").read_text(encoding="utf-8")
+    notice = apache[apache.index("   Licensed under the Apache License"):].strip()
+    lib = STDLIBS[3]
+    heads = []
+    for path in sorted(lib.rglob("*.py")):
+        lines = path.read_text(encoding="utf-8", errors="replace").splitlines()[:12]
+        heads.append("\n".join(lines))
+        if len(heads) == 1500:
+            break
+    big = "\n".join(p.read_text(encoding="utf-8", errors="replace") for p in sorted(lib.glob("*.py")))
+    while len(big.encode()) < 16 << 20:
+        big += "\n" + big[: 4 << 20]
+    rows = [{"text": notice, "url": f"notice-{i}"} for i in range(1500)]
+    rows += [{"text": f"# {notice}\n\n{head}", "url": f"head-{i}"} for i, head in enumerate(heads)]
+    rows.append({"text": big, "url": "stdlib-concatenated"})
+    data = tmp_path / "hot.jsonl.gz"
+    data.write_bytes(gzip.compress("".join(json.dumps(r) + "\n" for r in rows).encode(), 1))
+    manifest = write_manifest(tmp_path, "hot", [{"name": "hot", "kind": "code", "format": "jsonl", "path": str(data),
+                                                 "lang": "python", "columns": {"text": "text", "locator": "url"}}],
+                              crawl={"max_file_bytes": 64 << 20}, dedup={"max_bucket_pivots": 4})
+    m = run(spark, manifest, tmp_path / "hot-out")
+    assert all(c["passed"] for c in m["validation"]), m["validation"]
+    d = m["dedup"]
+    n = m["counts"]["in"]["docs"]
+    assert n == 3001
+    assert d["removed"]["exact_duplicate"]["docs"] >= 1499, "1500 identical notices collapse to one"
+    largest = d["clusters"]["largest"][0]
+    assert largest["size"] >= 1500
+    # bounded candidate work: each bucket member meets at most 4 pivots in each band
+    assert d["candidates"]["pairs"] <= 4 * n * d["params"]["bands"]
+    kept = {r["locator"]: r for r in table(tmp_path / "hot-out", "deduped").select(["locator", "size_bytes"]).to_pylist()}
+    assert kept["stdlib-concatenated"]["size_bytes"] >= 16 << 20
+
+
+def test_exact_key_ignores_line_ends_and_trailing_space_only():
+    text = (STDLIBS[0] / "heapq.py").read_text(encoding="utf-8")
+    crlf_padded = "\n\n" + text.replace("\n", "  \r\n") + "\n\n"
+    assert exact_key(crlf_padded) == exact_key(text)
+    assert exact_key(text.replace("    ", "  ", 1)) != exact_key(text), "indentation is content"
+    assert exact_key(text.lower()) != exact_key(text), "case is content"
+
+
+def test_survivor_follows_the_configured_ranking(spark, tmp_path):
+    """Three copies of heapq.py (3.11) under different licenses and star counts, and its 3.10 version."""
+    new = (_stdlib("3.11") / "heapq.py").read_text(encoding="utf-8")
+    old = (_stdlib("3.10") / "heapq.py").read_text(encoding="utf-8")
+    rows = [{"text": new, "url": "gpl-popular", "license": "GPL-3.0-only", "stars": 1000},
+            {"text": new, "url": "mit-few", "license": "MIT", "stars": 5},
+            {"text": new, "url": "mit-some", "license": "MIT", "stars": 50},
+            {"text": old, "url": "mit-older", "license": "MIT OR Apache-2.0", "stars": None}]
+    data = tmp_path / "ranked.jsonl"
+    data.write_text("".join(json.dumps(r) + "\n" for r in rows))
+    source = {"name": "gh", "kind": "code", "format": "jsonl", "path": str(data), "lang": "python",
+              "columns": {"text": "text", "locator": "url", "license": "license", "stars": "stars"}}
+    out = tmp_path / "out"
+
+    def survivor(dedup: dict | None, stages=("crawl", "dedup")) -> tuple[str, dict]:
+        m = run(spark, write_manifest(tmp_path, "ranked", [source], dedup=dedup), out, stages=stages)
+        kept = table(out, "deduped").to_pylist()
+        assert len(kept) == 1 and kept[0]["cluster_size"] == 4
+        removed = {r["locator"]: r["match_kind"] for r in table(out, "dedup-removed").to_pylist()}
+        return kept[0]["locator"], removed
+
+    # default: permissive license first, then stars
+    kept, removed = survivor(None)
+    assert kept == "mit-some"
+    assert removed == {"gpl-popular": "exact_duplicate", "mit-few": "exact_duplicate", "mit-older": "near_duplicate"}
+    # stars first
+    assert survivor({"ranking": ["stars", "license", "length", "id"]}, stages=("dedup",))[0] == "gpl-popular"
+    # length first: the 3.11 copies are longer than 3.10's; then the id decides among identical copies
+    kept, _ = survivor({"ranking": ["length"]}, stages=("dedup",))
+    assert kept in {"gpl-popular", "mit-few", "mit-some"}
