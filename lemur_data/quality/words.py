@@ -262,6 +262,11 @@ def _chunk_tokens(chunk: str) -> tuple[str, ...]:
     return found
 
 
+def clear_cache() -> None:
+    """Forget the tokenized chunks (benchmarks start each run cold)."""
+    _CACHE.clear()
+
+
 def words(text: str) -> list[str]:
     """Word and punctuation tokens of `text`, as spaCy's blank English tokenizer gives them (whitespace dropped)."""
     return list(chain.from_iterable(map(_chunk_tokens, _CHUNK.findall(text))))
