@@ -15,8 +15,9 @@ import pytest
 
 from lemur_data import assets
 from lemur_data import manifest as mf
+from lemur_data.cli import main as cli_main
 from lemur_data.config import ConfigError, load_manifest
-from lemur_data.quality import recipes
+from lemur_data.quality import classifier, recipes
 from lemur_data.quality.decontam import DecontaminationIndex, read_benchmark
 from lemur_data.quality.pii import PII_TYPES, redact
 from lemur_data.quality.scorer import Scorer, ScoringPlan
@@ -225,11 +226,43 @@ def test_pathological_inputs_hit_caps_with_named_reasons():
     assert text_huge["first_reason"] is not None
 
 
-# -- the stage on Spark ----------------------------------------------------------------------------------------------
+# -- the stage on Spark (with a quality classifier trained on real documents) ---------------------------------------
+DOCS = Path("/usr/share/doc")
+
+
+def quality_training_sets() -> tuple[list[str], list[str]]:
+    """Positive: documentation prose (Node.js API reference, pip's docs); negative: Debian boilerplate (package
+    copyright files). None of them is in the demo corpus the model is then applied to."""
+    positive = sorted(map(str, (DOCS / "nodejs" / "api").glob("*.md"))) + [str(DOCS / "python3-pip" / "html")]
+    negative = sorted(map(str, DOCS.glob("*/copyright")))[:120]
+    return positive, negative
+
+
 @pytest.fixture(scope="module")
-def demo_filter(spark, tmp_path_factory):
+def quality_model(tmp_path_factory) -> tuple[Path, dict]:
+    model = tmp_path_factory.mktemp("quality") / "quality.bin"
+    positive, negative = quality_training_sets()
+    proc = run_cli("quality", "train", "--positive", *positive, "--negative", *negative, "--output", str(model),
+                   timeout=300)
+    assert proc.returncode == 0, proc.stderr[-3000:]
+    return model, json.loads((model.parent / "quality.bin.json").read_text())
+
+
+@pytest.fixture(scope="module")
+def filter_manifest(quality_model) -> Path:
+    """The demo manifest plus the trained classifier (flagging text below 0.5), next to the model file."""
+    model, _ = quality_model
+    text = DEMO_MANIFEST.read_text().replace("demo-corpus/", str(DEMO) + "/")
+    text = text.replace("\nfilter:\n", "\nfilter:\n  quality_model: {path: quality.bin, min_score: 0.5, action: flag}\n", 1)
+    path = model.parent / "demo-quality.yaml"
+    path.write_text(text)
+    return path
+
+
+@pytest.fixture(scope="module")
+def demo_filter(spark, tmp_path_factory, filter_manifest):
     out = tmp_path_factory.mktemp("filter") / "out"
-    ctx = RunContext(load_manifest(DEMO_MANIFEST, output=str(out)), _spark=spark)
+    ctx = RunContext(load_manifest(filter_manifest, output=str(out)), _spark=spark)
     run_stage(STAGES["crawl"], ctx)
     return out, run_stage(STAGES["filter"], ctx)
 
@@ -266,14 +299,53 @@ def test_filter_stage_manifest_outputs_and_counts(demo_filter):
     assert show.returncode == 0 and "code.minified_v1" in show.stdout and "decontamination:" in show.stdout
 
 
+def test_quality_classifier_trained_then_applied_in_the_stage(quality_model, demo_filter, tmp_path):
+    model, report = quality_model
+    out, m = demo_filter
+    sha = hashlib.sha256(model.read_bytes()).hexdigest()
+    assert report["sha256"] == sha and m["inputs"]["models"]["quality"] == sha
+    assert report["train_docs"]["positive"] >= 80 and report["train_docs"]["negative"] >= 80
+    assert report["holdout"]["accuracy"] >= 0.9, report  # documents the model has not seen
+    # Reproducible: the same inputs and options give a byte-identical model (one thread, seed, hash order).
+    positive, negative = quality_training_sets()
+    again = classifier.train(positive, negative, str(tmp_path / "again.bin"), classifier.TrainOptions())
+    assert again.sha256 == sha
+    # Applied to every scored text document of the demo run, flagged (not dropped) below min_score.
+    texts = [r for r in rows(out, "filtered") + rows(out, "rejects") if r["kind"] == "text"]
+    scores = {r["id"]: dict(r["signals"]).get("quality.fasttext_score_v1") for r in texts}
+    scored = [i for i, s in scores.items() if s is not None]
+    rule = next(r for r in m["rules"] if r["rule"] == "quality.fasttext_v1")
+    assert rule["evaluated"]["docs"] == len(scored) >= 0.9 * len(texts) and rule["action"] == "flag"
+    low = {r["id"] for r in texts if scores[r["id"]] is not None and scores[r["id"]] < 0.5}
+    flagged = {r["id"] for r in texts if "quality.fasttext_v1" in dict(r["meta"] or []).get("filter_flags", "")}
+    assert flagged == low and rule["failed"]["docs"] == len(low) and rule["first_failure"]["docs"] == 0
+    show = run_cli("manifest", "show", str(out / "filtered"), timeout=120)
+    assert f"model sha256 {sha}" in show.stdout
+    # The Python tutorial (documentation prose like the positives) scores high as a whole.
+    tutorial = sorted(scores[r["id"]] for r in texts if "/tutorial/" in r["locator"] and scores[r["id"]] is not None)
+    assert len(tutorial) >= 3 and tutorial[len(tutorial) // 2] >= 0.5, tutorial
+
+
+def test_quality_train_input_mistakes_fail_naming_the_option(tmp_path, capsys):
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    assert cli_main(["quality", "train", "--positive", str(tmp_path / "missing"), "--negative", str(empty),
+                     "--output", str(tmp_path / "m.bin")]) == 2
+    assert "missing: no such file or directory" in capsys.readouterr().err
+    assert cli_main(["quality", "train", "--positive", str(FIXTURES), "--negative", str(empty),
+                     "--output", str(tmp_path / "m.bin")]) == 2
+    assert "--negative: no training documents" in capsys.readouterr().err
+    assert not (tmp_path / "m.bin").exists()
+
+
 @pytest.mark.slow
-def test_filter_local1_equals_local2(demo_filter, tmp_path):
+def test_filter_local1_equals_local2(demo_filter, filter_manifest, tmp_path):
     import shutil
 
     out2, _ = demo_filter
     out1 = tmp_path / "out"
     shutil.copytree(out2 / "docs", out1 / "docs")
-    proc = run_cli("filter", str(DEMO_MANIFEST), "--output", str(out1), "--master", "local[1]")
+    proc = run_cli("filter", str(filter_manifest), "--output", str(out1), "--master", "local[1]")
     assert proc.returncode == 0, proc.stderr[-3000:]
     for sub in ("filtered", "rejects"):
         assert tree_digest(out1, sub) == tree_digest(out2, sub)

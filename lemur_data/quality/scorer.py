@@ -16,7 +16,7 @@ from typing import Any
 import pyarrow as pa
 
 from lemur_data import assets
-from lemur_data.quality import langid, pii, treesitter
+from lemur_data.quality import classifier, langid, pii, treesitter
 from lemur_data.quality.code_signals import heuristic_signals
 from lemur_data.quality.decontam import DecontaminationIndex
 from lemur_data.quality.recipes import CodeRecipe, CompiledRule, RuleSet, TextRecipe
@@ -255,10 +255,10 @@ class Scorer:
         wanted = [i for i, k in enumerate(kinds) if k in q.kinds]
         if not wanted:
             return
-        model = _quality_model(q.path)
-        labels, probs = model.predict([" ".join(texts[i].split()) for i in wanted], k=-1)
-        for i, labs, ps in zip(wanted, labels, probs):
-            sigs[i]["quality.fasttext_score_v1"] = float(dict(zip(labs, ps.tolist())).get(q.label, 0.0))
+        scores = classifier.positive_scores(_quality_model(q.path), [classifier.normalize(texts[i]) for i in wanted],
+                                            q.label)
+        for i, score in zip(wanted, scores):
+            sigs[i]["quality.fasttext_score_v1"] = score
 
     # -- decisions -----------------------------------------------------------------------------------------------
     def score(self, batch: pa.RecordBatch) -> pa.RecordBatch:
