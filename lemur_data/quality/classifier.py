@@ -153,10 +153,11 @@ def train(positive: list[str], negative: list[str], output: str, options: TrainO
     return report
 
 
-# NOTE: in a long-lived process, fastText 0.9.2 training (the fasttext-numpy2-wheel build) intermittently starts
-# from non-zero memory: "Encountered NaN" or, worse, silently another model (seen after an earlier training in the
-# same process and inside the test process next to Spark; never in a fresh process with glibc's mmap threshold
-# pinned, so large allocations are fresh zeroed pages). Each fit therefore runs in a freshly spawned interpreter.
+# NOTE: fasttext-numpy2-wheel 0.9.2 training intermittently fails with "Encountered NaN" in a long-lived process
+# (a second training in the same interpreter; inside the test process next to Spark; 7 of 10 runs of one small
+# file), a sign of state or memory carried over between fits (root cause not pinned down). In a freshly spawned
+# interpreter with glibc's mmap threshold pinned (large allocations are then fresh zeroed pages) it never failed
+# and gave byte-identical models (12 of 12 runs). So each fit runs in such a child process.
 _M_MMAP_THRESHOLD = -3
 _MMAP_THRESHOLD_BYTES = 128 * 1024
 
