@@ -98,7 +98,7 @@ CODE_CASES: dict[str, Case] = {
     "code.duplicate_lines_v1": Case(Doc("stdlib:test/test_exception_variations.py", "python"),
                                     Doc("stdlib:test/test_exceptions.py", "python")),
     "code.replacement_chars_v1": Case(Doc("bad:code/latin1/module_iso_8859_1.py", "python"), HEAPQ),
-    "code.chars_per_token_v2": Case(Doc("stdlib:test/test_longexp.py", "python"), HEAPQ),
+    "code.chars_per_token_v2": Case(Doc("fixture:idnadata-head.py", "python"), HEAPQ),  # tables of hex ranges
     "code.syntax_errors_v2": Case(Doc("tar:murmurhash-1.0.10.tar.gz:murmurhash-1.0.10/include/msvc9/stdint.h", "c"),
                                   Doc("tar:murmurhash-1.0.10.tar.gz:murmurhash-1.0.10/murmurhash/include/murmurhash/MurmurHash3.h", "c")),
     "code.comment_fraction_v2": Case(Doc("stdlib:xml/__init__.py", "python"), HEAPQ),
