@@ -15,16 +15,18 @@ import pytest
 from lemur_data import components
 from lemur_data import manifest as mf
 from lemur_data.config import ConfigError, load_manifest
+from lemur_data.quality import recipes
 from lemur_data.runner import RunContext, run_stage
 from lemur_data.stages import STAGES
 from lemur_data.stages.dedup import exact_key, inspect_cluster
+from lemur_data.storage import Storage
 from tests.conftest import DEMO_MANIFEST, run_cli, tree_digest
 
 DEDUP_DIRS = ("deduped", "dedup-removed", "dedup-index")
 STDLIBS = sorted(Path("/root/.pyenv/versions").glob("3.*/lib/python3.*"))
 
 
-def run(spark, manifest: Path, output: Path, stages=("crawl", "dedup"), force: bool = False) -> dict:
+def run(spark, manifest: Path, output: Path, stages=("crawl", "filter", "dedup"), force: bool = False) -> dict:
     ctx = RunContext(load_manifest(manifest, output=str(output)), force=force, _spark=spark)
     return [run_stage(STAGES[s], ctx) for s in stages][-1]
 
@@ -37,8 +39,15 @@ def digests(output: Path) -> dict[str, str]:
     return {k: v for d in DEDUP_DIRS for k, v in tree_digest(output, d).items()}
 
 
+def rules_disabled() -> dict:
+    """A filter section that keeps every document: these tests are about dedup, on inputs (licence notices, a 16 MB
+    concatenation) that the quality rules would rightly drop."""
+    return {kind: {"rules": {r.name: {"enabled": False} for r in recipes.load(kind, None, {}, {}, "filter").rules}}
+            for kind in ("code", "text")}
+
+
 def write_manifest(tmp: Path, name: str, sources: list[dict], dedup: dict | None = None, crawl: dict | None = None):
-    body = {"name": name, "output": str(tmp / f"{name}-out"), "sources": sources}
+    body = {"name": name, "output": str(tmp / f"{name}-out"), "sources": sources, "filter": rules_disabled()}
     if dedup:
         body["dedup"] = dedup
     if crawl:
@@ -49,9 +58,9 @@ def write_manifest(tmp: Path, name: str, sources: list[dict], dedup: dict | None
 
 
 @pytest.fixture(scope="module")
-def demo(spark, tmp_path_factory):
-    out = tmp_path_factory.mktemp("dedup-demo") / "out"
-    return out, run(spark, DEMO_MANIFEST, out)
+def demo(demo_pipeline):
+    out, manifests = demo_pipeline
+    return out, manifests["dedup"]
 
 
 def test_demo_manifest_counts_and_checks(demo):
@@ -68,10 +77,9 @@ def test_demo_manifest_counts_and_checks(demo):
     assert set(d["clusters"]["histogram"]) >= {"1", "2"}
     assert sum(d["clusters"]["histogram"].values()) == kept.num_rows
     assert {"sketch_s", "exact_s", "candidates_and_verify_s", "components_s", "survivors_s", "write_s"} <= set(m["timings"])
-    assert m["inputs"]["upstream"][0]["stage"] == "crawl"
-    crawl_sha = mf.read(__import__("lemur_data.storage", fromlist=["Storage"]).Storage(),
-                        str(out / "docs" / "_manifest.json"))[1]
-    assert m["inputs"]["upstream"][0]["sha256"] == crawl_sha
+    assert m["inputs"]["upstream"][0]["stage"] == "filter"
+    filter_sha = mf.read(Storage(), str(out / "filtered" / "_manifest.json"))[1]
+    assert m["inputs"]["upstream"][0]["sha256"] == filter_sha
 
 
 def test_stdlib_versions_cluster_and_the_longest_permissive_copy_survives(demo):
@@ -118,7 +126,7 @@ def test_distributed_components_give_the_same_outputs_as_union_find(spark, demo,
     manifest = tmp_path / "demo-distributed.yaml"
     text = DEMO_MANIFEST.read_text().replace("demo-corpus/", str(DEMO_MANIFEST.parent / "demo-corpus") + "/")
     manifest.write_text(re.sub(r"^dedup:.*$", "dedup:\n  driver_max_edges: 0", text, flags=re.M))
-    shutil.copytree(out / "docs", tmp_path / "out" / "docs")
+    shutil.copytree(out / "filtered", tmp_path / "out" / "filtered")
     m = run(spark, manifest, tmp_path / "out", stages=("dedup",))
     assert m["dedup"]["components"]["method"] == "large_star_small_star"
     assert first["dedup"]["components"]["method"] == "driver_union_find"
@@ -143,18 +151,6 @@ def test_union_find_and_large_star_small_star_agree_on_hard_graphs(spark):
         {labels[i] for i, n in enumerate(nodes) if n in set(ids[2500:2800])})
 
 
-@pytest.mark.slow
-def test_local1_gives_identical_survivors_and_bytes(demo, tmp_path):
-    out2, _ = demo
-    out1 = tmp_path / "local1"
-    shutil.copytree(out2 / "docs", out1 / "docs")  # crawl's own local[1] equality is tested in test_crawl.py
-    proc = run_cli("dedup", str(DEMO_MANIFEST), "--output", str(out1), "--master", "local[1]")
-    assert proc.returncode == 0, proc.stderr[-3000:]
-    assert digests(out1) == digests(out2)
-    m1 = json.loads((out1 / "deduped" / "_manifest.json").read_text())
-    assert m1["orchestration"]["spark_master"] == "local[1]"
-
-
 def _stdlib(version: str) -> Path:
     return next(Path("/root/.pyenv/versions").glob(f"{version}.*/lib/python{version}"))
 
@@ -175,6 +171,7 @@ def test_incremental_runs_dedup_against_the_earlier_index_only(spark, tmp_path):
     ids1 = {r["locator"]: r["id"] for r in table(tmp_path / "batch1-out", "deduped").to_pylist()}
     # the first batch's documents are gone: only its index and manifest remain, so nothing old can be re-read
     shutil.rmtree(tmp_path / "batch1-out" / "docs")
+    shutil.rmtree(tmp_path / "batch1-out" / "filtered")
     shutil.rmtree(tmp_path / "batch1-out" / "deduped" / "kind=code")
     b2 = _stdlib_tree(tmp_path / "b2", newer, names[:5] + ["calendar.py"])
     shutil.copy(older / "colorsys.py", b2 / "colorsys_copy.py")  # an exact copy of an indexed document
@@ -296,7 +293,7 @@ def test_survivor_follows_the_configured_ranking(spark, tmp_path):
               "columns": {"text": "text", "locator": "url", "license": "license", "stars": "stars"}}
     out = tmp_path / "out"
 
-    def survivor(dedup: dict | None, stages=("crawl", "dedup")) -> tuple[str, dict]:
+    def survivor(dedup: dict | None, stages=("crawl", "filter", "dedup")) -> tuple[str, dict]:
         m = run(spark, write_manifest(tmp_path, "ranked", [source], dedup=dedup), out, stages=stages)
         kept = table(out, "deduped").to_pylist()
         assert len(kept) == 1 and kept[0]["cluster_size"] == 4

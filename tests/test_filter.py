@@ -24,7 +24,7 @@ from lemur_data.quality.scorer import Scorer, ScoringPlan
 from lemur_data.runner import RunContext, run_stage
 from lemur_data.schema import DOC_SCHEMA, content_sha256
 from lemur_data.stages import STAGES
-from tests.conftest import BAD_INPUTS, DEMO_MANIFEST, REPO, run_cli, tree_digest
+from tests.conftest import BAD_INPUTS, DEMO_MANIFEST, REPO, copy_outputs, run_cli
 
 STDLIB = Path("/root/.pyenv/versions/3.11.7/lib/python3.11")
 FIXTURES = REPO / "tests" / "fixtures" / "filter"
@@ -249,22 +249,24 @@ def quality_model(tmp_path_factory) -> tuple[Path, dict]:
 
 
 @pytest.fixture(scope="module")
-def filter_manifest(quality_model) -> Path:
-    """The demo manifest plus the trained classifier (flagging text below 0.5), next to the model file."""
+def quality_filter(spark, demo_pipeline, quality_model) -> tuple[Path, dict]:
+    """The filter stage alone, with the trained classifier (flagging text below 0.5), on a copy of the session demo
+    run's crawl output."""
     model, _ = quality_model
     text = DEMO_MANIFEST.read_text().replace("demo-corpus/", str(DEMO) + "/")
     text = text.replace("\nfilter:\n", "\nfilter:\n  quality_model: {path: quality.bin, min_score: 0.5, action: flag}\n", 1)
-    path = model.parent / "demo-quality.yaml"
-    path.write_text(text)
-    return path
+    manifest = model.parent / "demo-quality.yaml"
+    manifest.write_text(text)
+    out = model.parent / "out"
+    copy_outputs(demo_pipeline[0], out, ["docs"])
+    ctx = RunContext(load_manifest(manifest, output=str(out)), _spark=spark)
+    return out, run_stage(STAGES["filter"], ctx)
 
 
 @pytest.fixture(scope="module")
-def demo_filter(spark, tmp_path_factory, filter_manifest):
-    out = tmp_path_factory.mktemp("filter") / "out"
-    ctx = RunContext(load_manifest(filter_manifest, output=str(out)), _spark=spark)
-    run_stage(STAGES["crawl"], ctx)
-    return out, run_stage(STAGES["filter"], ctx)
+def demo_filter(demo_pipeline):
+    root, manifests = demo_pipeline
+    return root, manifests["filter"]
 
 
 def rows(out: Path, sub: str) -> list[dict]:
@@ -299,9 +301,9 @@ def test_filter_stage_manifest_outputs_and_counts(demo_filter):
     assert show.returncode == 0 and "code.minified_v1" in show.stdout and "decontamination:" in show.stdout
 
 
-def test_quality_classifier_trained_then_applied_in_the_stage(quality_model, demo_filter, tmp_path):
+def test_quality_classifier_trained_then_applied_in_the_stage(quality_model, quality_filter, tmp_path):
     model, report = quality_model
-    out, m = demo_filter
+    out, m = quality_filter
     sha = hashlib.sha256(model.read_bytes()).hexdigest()
     assert report["sha256"] == sha and m["inputs"]["models"]["quality"] == sha
     assert report["train_docs"]["positive"] >= 80 and report["train_docs"]["negative"] >= 80
@@ -337,18 +339,3 @@ def test_quality_train_input_mistakes_fail_naming_the_option(tmp_path, capsys):
     assert "--negative: no training documents" in capsys.readouterr().err
     assert not (tmp_path / "m.bin").exists()
 
-
-@pytest.mark.slow
-def test_filter_local1_equals_local2(demo_filter, filter_manifest, tmp_path):
-    import shutil
-
-    out2, _ = demo_filter
-    out1 = tmp_path / "out"
-    shutil.copytree(out2 / "docs", out1 / "docs")
-    proc = run_cli("filter", str(filter_manifest), "--output", str(out1), "--master", "local[1]")
-    assert proc.returncode == 0, proc.stderr[-3000:]
-    for sub in ("filtered", "rejects"):
-        assert tree_digest(out1, sub) == tree_digest(out2, sub)
-    m1 = json.loads((out1 / "filtered" / "_manifest.json").read_text())
-    m2 = json.loads((out2 / "filtered" / "_manifest.json").read_text())
-    assert m1["rules"] == m2["rules"] and m1["pii"] == m2["pii"] and m1["fingerprint"] == m2["fingerprint"]
