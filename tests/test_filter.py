@@ -306,6 +306,7 @@ def test_quality_classifier_trained_then_applied_in_the_stage(quality_model, qua
     out, m = quality_filter
     sha = hashlib.sha256(model.read_bytes()).hexdigest()
     assert report["sha256"] == sha and m["inputs"]["models"]["quality"] == sha
+    assert mf.validation_errors(m) == [], mf.validation_errors(m)
     assert report["train_docs"]["positive"] >= 80 and report["train_docs"]["negative"] >= 80
     assert report["holdout"]["accuracy"] >= 0.9, report  # documents the model has not seen
     # Reproducible: the same inputs and options give a byte-identical model (one thread, seed, hash order).
