@@ -2,8 +2,7 @@
 
     python benchmarks/capacity.py [--executors 16,64,256] [--cores-per-executor 4] [--efficiency 0.7]
 
-Every throughput is read from benchmarks/results/*.json (or, for the filter stage, whose harness records no JSON,
-the RESULTS.md row it names); every volume from the lemur-v1 sources (manifests/lemur-v1.yaml comments). Rerun
+Every throughput is read from benchmarks/results/*.json; every volume from the lemur-v1 sources (manifests/lemur-v1.yaml comments). Rerun
 after the benchmarks are re-run and paste the output into docs/CAPACITY.md.
 """
 
@@ -55,8 +54,10 @@ def throughputs() -> dict[str, tuple[float, str]]:
     crawl = _json("crawl.json")
     code = next(r for r in crawl["results"] if r["dataset"] == "code")
     out["crawl"] = (code["mb_per_s_per_core"], "results/crawl.json, dataset code (files format, local[2])")
-    out["filter_code"] = (0.87, "RESULTS.md Filter stage, row code")
-    out["filter_text"] = (0.82, "RESULTS.md Filter stage, row text")
+    filt = _json("filter_throughput.json")
+    out["filter_code"] = (filt["code"]["mb_s_per_core"]["default recipe"],
+                          "results/filter_throughput.json, code, default recipe (tree-sitter included)")
+    out["filter_text"] = (filt["text"]["lemur_mb_s_per_core"], "results/filter_throughput.json, text")
     sig = _json("dedup_speed.json")
     task = next(v for k, v in sig["signatures"]["methods"].items() if k.startswith("lemur-data sketch task"))
     out["dedup_sketch"] = (task["mb_per_s_per_core"], "results/dedup_speed.json signatures, sketch task (CPU)")

@@ -32,6 +32,7 @@ examples:
   lemur-data stages manifests/demo.yaml               what each stage has committed
   lemur-data report out/demo                          HTML report with plots (out/demo/report.html)
   lemur-data dedup inspect out/demo --cluster ID      members of one duplicate cluster
+  lemur-data quality train --positive good/ --negative junk/ --output quality.bin
   spark-submit --master spark://host:7077 jobs/pipeline.py manifests/demo.yaml
 """
 
@@ -101,6 +102,35 @@ def build_parser() -> argparse.ArgumentParser:
     report.add_argument("--html", help="where to write the page (default: OUT/report.html)")
     report.add_argument("--max-files", type=int, default=64, metavar="N",
                         help="read size_bytes from at most N evenly spaced files per stage (default 64)")
+
+    quality = sub.add_parser("quality", help="train the filter stage's optional quality classifier")
+    quality_sub = quality.add_subparsers(dest="quality_command", required=True, metavar="ACTION")
+    train = quality_sub.add_parser(
+        "train", help="train a supervised fastText quality classifier on positive and negative example documents",
+        description="Train a supervised fastText classifier (__label__hq for --positive, __label__lq for "
+                    "--negative) and write MODEL plus MODEL.json (document counts, options, sha256, held-out "
+                    "precision / recall). Each plain or .gz file is one document, each line of a .jsonl(.gz) file "
+                    "with a \"text\" field is one; directories are read recursively; binary and non-UTF-8 files are "
+                    "skipped and counted. Reproducible: one thread, fixed seed, hash-ordered examples, so the same "
+                    "inputs and options give a byte-identical model. Use it in the filter stage with "
+                    "filter.quality_model: {path: MODEL, min_score: 0.5, action: flag|drop, kinds: [text]}; the "
+                    "run manifest records the model's sha256 under inputs.models.quality.")
+    train.add_argument("--positive", nargs="+", action="extend", required=True, metavar="PATH",
+                       help="files / directories of documents to keep (high quality)")
+    train.add_argument("--negative", nargs="+", action="extend", required=True, metavar="PATH",
+                       help="files / directories of documents to score low")
+    train.add_argument("--output", required=True, metavar="MODEL", help="model file to write (e.g. quality.bin)")
+    train.add_argument("--seed", type=int, default=0, help="seed of fastText and of the example order (default 0)")
+    train.add_argument("--epoch", type=int, default=25, help="training epochs (default 25)")
+    train.add_argument("--lr", type=float, default=0.2, help="learning rate (default 0.2)")
+    train.add_argument("--dim", type=int, default=32, help="vector size (default 32)")
+    train.add_argument("--word-ngrams", type=int, default=2, help="word n-gram length (default 2)")
+    train.add_argument("--min-count", type=int, default=2, help="minimal word count (default 2)")
+    train.add_argument("--bucket", type=int, default=100_000,
+                       help="hashed word n-gram rows (default 100000; model size is about (words + bucket) x dim x 4 "
+                            "bytes)")
+    train.add_argument("--holdout-percent", type=int, default=10, choices=range(0, 51), metavar="0..50",
+                       help="share of documents (chosen by hash) held out to report precision / recall (default 10)")
 
     man = sub.add_parser("manifest", help="inspect run manifests")
     man_sub = man.add_subparsers(dest="manifest_command", required=True, metavar="ACTION")
@@ -237,6 +267,8 @@ def _dispatch(args: argparse.Namespace) -> int:
         return _stages(args)
     if args.command == "report":
         return _report(args)
+    if args.command == "quality":
+        return _quality_train(args)
     if args.command == "manifest":
         m = mf.load_path(args.path)
         if args.manifest_command == "show":
@@ -331,6 +363,27 @@ def _report(args: argparse.Namespace) -> int:
         raise ConfigError(f"--max-files {args.max_files}: expected a positive number of files")
     path = report.write_report(args.output_root, html_path=args.html, max_files=args.max_files)
     print(f"report written to {path}")
+    return 0
+
+
+def _quality_train(args: argparse.Namespace) -> int:
+    from lemur_data.quality import classifier  # noqa: PLC0415
+
+    options = classifier.TrainOptions(seed=args.seed, epoch=args.epoch, lr=args.lr, dim=args.dim,
+                                      word_ngrams=args.word_ngrams, min_count=args.min_count,
+                                      bucket=args.bucket, holdout_percent=args.holdout_percent)
+    try:
+        report = classifier.train(args.positive, args.negative, args.output, options)
+    except classifier.TrainError as exc:
+        raise ConfigError(str(exc)) from None
+    print(f"model written to {report.model} (sha256 {report.sha256})")
+    print(f"  training documents: {report.train_docs['positive']} positive, {report.train_docs['negative']} negative"
+          + (f"; skipped files: {report.skipped}" if report.skipped else ""))
+    if report.holdout:
+        h = report.holdout
+        print(f"  held out: {report.holdout_docs['positive']} positive, {report.holdout_docs['negative']} negative; "
+              f"precision {h['precision']:.3f}, recall {h['recall']:.3f}, accuracy {h['accuracy']:.3f} at score 0.5")
+    print(f"  report: {report.model}.json")
     return 0
 
 

@@ -93,6 +93,9 @@ def _rules(m: dict[str, Any]) -> list[str]:
                  "tokens are an estimate):"]
     lines += ["  " + ln for ln in table(["rule", "action", "thresholds", "evaluated", "failed", "failed size", "first",
                                          "tokens"], rows, right={3, 4, 5, 6, 7})]
+    quality_sha = m.get("inputs", {}).get("models", {}).get("quality")
+    if quality_sha:
+        lines.append(f"  quality classifier (quality.fasttext_v1): model sha256 {quality_sha}")
     return lines
 
 

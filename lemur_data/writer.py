@@ -48,6 +48,17 @@ _STATS_SCHEMA = pa.schema(
 _STATS_DDL = ", ".join(f"`{f.name}` {'bigint' if f.type == pa.int64() else 'string'}" for f in _STATS_SCHEMA)
 
 
+def publish_file(store: storage.Storage, local_path: str, uri: str) -> tuple[int, str]:
+    """Upload a finished local file to its final uri; (bytes, sha256) of what was published."""
+    digest = hashlib.sha256()
+    with open(local_path, "rb") as f:
+        for chunk in iter(lambda: f.read(1 << 20), b""):
+            digest.update(chunk)
+    size = os.path.getsize(local_path)
+    store.put_file(local_path, uri)
+    return size, digest.hexdigest()
+
+
 @dataclass(frozen=True)
 class OutputFile:
     path: str  # relative to the output root, '/'-separated
@@ -239,13 +250,8 @@ class _BucketFile:
     def close(self) -> OutputFile:
         self._write_group()
         self.writer.close()
-        digest = hashlib.sha256()
-        with open(self.tmp, "rb") as f:
-            for chunk in iter(lambda: f.read(1 << 20), b""):
-                digest.update(chunk)
-        size = os.path.getsize(self.tmp)
-        self.store.put_file(self.tmp, self.uri)
-        return OutputFile(self.rel, self.rows, size, digest.hexdigest(), self.row_groups)
+        size, sha256 = publish_file(self.store, self.tmp, self.uri)
+        return OutputFile(self.rel, self.rows, size, sha256, self.row_groups)
 
 
 class _Stats:

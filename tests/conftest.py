@@ -71,6 +71,14 @@ def output_digests(manifests: dict[str, dict]) -> dict[str, str]:
     return {f["path"]: f["sha256"] for m in manifests.values() for f in m["outputs"]["files"]}
 
 
+def copy_outputs(src: Path, dst: Path, dirs) -> None:
+    """Copy committed stage folders (files and manifests) to another output root, so a test can change them
+    without touching the session's demo run."""
+    for d in dirs:
+        if (src / d).exists():
+            shutil.copytree(src / d, dst / d)
+
+
 @pytest.fixture(scope="session")
 def demo_pipeline(spark, tmp_path_factory) -> tuple[Path, dict[str, dict]]:
     """The whole pipeline on the demo manifest, once per test session: (output root, manifests by stage)."""

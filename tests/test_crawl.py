@@ -18,7 +18,7 @@ from lemur_data import manifest as mf
 from lemur_data.config import load_manifest
 from lemur_data.runner import RunContext, run_stage
 from lemur_data.stages import STAGES
-from tests.conftest import DEMO_MANIFEST, REPO, run_cli, tree_digest
+from tests.conftest import DEMO_MANIFEST, REPO, copy_outputs, run_cli, tree_digest
 
 REQUIRED_CODE_LANGS = {"python", "c", "go", "rust", "javascript", "typescript", "java", "shell", "perl", "cmake"}
 
@@ -33,9 +33,12 @@ def docs_table(output: Path):
 
 
 @pytest.fixture(scope="module")
-def demo_run(spark, tmp_path_factory):
+def demo_run(demo_pipeline, tmp_path_factory):
+    """The session's demo crawl, copied: these tests rerun and force the stage in place."""
+    root, manifests = demo_pipeline
     out = tmp_path_factory.mktemp("demo") / "out"
-    return out, crawl(spark, DEMO_MANIFEST, out)
+    copy_outputs(root, out, STAGES["crawl"].dirs)
+    return out, manifests["crawl"]
 
 
 def test_demo_crawl_manifest_is_valid_and_complete(demo_run):
@@ -100,9 +103,11 @@ def test_rerun_skips_when_up_to_date_and_force_recomputes_identically(spark, dem
     assert forced["fingerprint"] == first["fingerprint"]
 
 
-def test_changed_output_file_triggers_recompute(spark, tmp_path):
+def test_changed_output_file_triggers_recompute(spark, demo_pipeline, tmp_path):
+    root, manifests = demo_pipeline
     out = tmp_path / "out"
-    first = crawl(spark, DEMO_MANIFEST, out)
+    copy_outputs(root, out, STAGES["crawl"].dirs)
+    first = manifests["crawl"]
     victim = out / first["outputs"]["files"][0]["path"]
     victim.write_bytes(b"truncated")
     second = crawl(spark, DEMO_MANIFEST, out)
@@ -137,29 +142,7 @@ def test_bad_inputs_are_counted_by_reason_and_good_items_go_through(spark, bad_i
 
 
 @pytest.mark.slow
-def test_local1_cli_and_spark_submit_match_local2(demo_run, tmp_path):
-    out2, _ = demo_run
-    reference = tree_digest(out2, "docs")
-    out1 = tmp_path / "local1"
-    proc = run_cli("crawl", str(DEMO_MANIFEST), "--output", str(out1), "--master", "local[1]")
-    assert proc.returncode == 0, proc.stderr[-3000:]
-    assert tree_digest(out1, "docs") == reference
-    assert json.loads((out1 / "docs" / "_manifest.json").read_text())["orchestration"]["spark_master"] == "local[1]"
-
-    out_submit = tmp_path / "submit"
-    submit = Path(sys.executable).parent / "spark-submit"
-    env = {**os.environ, "PYSPARK_PYTHON": sys.executable, "PYSPARK_DRIVER_PYTHON": sys.executable}
-    proc = subprocess.run([str(submit), "--master", "local[2]", "--conf", "spark.ui.enabled=false",
-                           str(REPO / "jobs" / "crawl.py"), str(DEMO_MANIFEST), "--output", str(out_submit)],
-                          capture_output=True, text=True, env=env, timeout=600, cwd=REPO)
-    assert proc.returncode == 0, proc.stderr[-3000:]
-    assert tree_digest(out_submit, "docs") == reference
-    manifest = json.loads((out_submit / "docs" / "_manifest.json").read_text())
-    assert manifest["orchestration"]["spark_master"] == "local[2]"
-
-
-@pytest.mark.slow
-def test_killed_crawl_leaves_no_manifest_and_rerun_equals_uninterrupted(demo_run, tmp_path):
+def test_killed_crawl_leaves_no_manifest_and_rerun_equals_uninterrupted(spark, demo_run, tmp_path):
     out_ref, _ = demo_run
     out = tmp_path / "out"
     # Small output files stretch the write phase over many tasks, so the kill lands while files are appearing.
@@ -177,11 +160,9 @@ def test_killed_crawl_leaves_no_manifest_and_rerun_equals_uninterrupted(demo_run
     assert list((out / "docs").rglob("part-*.parquet")), "the kill landed mid-write"
     assert not (out / "docs" / "_manifest.json").exists(), "a killed run leaves nothing that looks finished"
 
-    rerun = run_cli("crawl", str(manifest), "--output", str(out))
-    assert rerun.returncode == 0, rerun.stderr[-3000:]
+    crawl(spark, manifest, out)  # the rerun and the uninterrupted reference share the test session's Spark
     uninterrupted = tmp_path / "uninterrupted"
-    ref = run_cli("crawl", str(manifest), "--output", str(uninterrupted))
-    assert ref.returncode == 0, ref.stderr[-3000:]
+    crawl(spark, manifest, uninterrupted)
     assert tree_digest(out, "docs") == tree_digest(uninterrupted, "docs")
     assert len(tree_digest(out, "docs")) > len(tree_digest(out_ref, "docs")), "small target gave more files"
     m = json.loads((out / "docs" / "_manifest.json").read_text())

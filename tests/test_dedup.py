@@ -151,18 +151,6 @@ def test_union_find_and_large_star_small_star_agree_on_hard_graphs(spark):
         {labels[i] for i, n in enumerate(nodes) if n in set(ids[2500:2800])})
 
 
-@pytest.mark.slow
-def test_local1_gives_identical_survivors_and_bytes(demo, tmp_path):
-    out2, _ = demo
-    out1 = tmp_path / "local1"
-    shutil.copytree(out2 / "filtered", out1 / "filtered")  # crawl's and filter's own local[1] equality: their tests
-    proc = run_cli("dedup", str(DEMO_MANIFEST), "--output", str(out1), "--master", "local[1]")
-    assert proc.returncode == 0, proc.stderr[-3000:]
-    assert digests(out1) == digests(out2)
-    m1 = json.loads((out1 / "deduped" / "_manifest.json").read_text())
-    assert m1["orchestration"]["spark_master"] == "local[1]"
-
-
 def _stdlib(version: str) -> Path:
     return next(Path("/root/.pyenv/versions").glob(f"{version}.*/lib/python{version}"))
 

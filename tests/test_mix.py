@@ -5,7 +5,6 @@ from __future__ import annotations
 import hashlib
 import json
 import math
-import os
 import shutil
 import subprocess
 import sys
@@ -26,7 +25,7 @@ from lemur_data.datasets import main_files
 from lemur_data.runner import RunContext, run_stage
 from lemur_data.schema import PROVENANCE_SCHEMA, SHARD_SCHEMA
 from lemur_data.stages import STAGES, job_script
-from tests.conftest import DEMO_MANIFEST, REPO, run_cli, tree_digest
+from tests.conftest import DEMO_MANIFEST, REPO, run_cli
 
 
 def shard_table(root: Path, m: dict) -> pa.Table:
@@ -244,29 +243,6 @@ def test_mix_plan_command_prints_the_table_from_counts_alone(demo_pipeline):
     assert "planned 10.0000:1" in proc.stdout
     show = run_cli("manifest", "show", str(root / "shards"), timeout=120)
     assert show.returncode == 0 and "ACHIEVED 10.0000:1" in show.stdout
-
-
-@pytest.mark.slow
-def test_spark_submit_on_local1_gives_byte_identical_token_cache_and_shards(demo_pipeline, tmp_path):
-    """tokenize + mix under spark-submit --master local[1] == the session's local[2] run, byte for byte."""
-    root, manifests = demo_pipeline
-    out = tmp_path / "local1"
-    name = RunContext(load_manifest(DEMO_MANIFEST)).previous_stage("tokenize")
-    for d in manifests[name]["outputs"]["dirs"]:
-        if (root / d).exists():
-            shutil.copytree(root / d, out / d)
-    submit = Path(sys.executable).parent / "spark-submit"
-    env = {**os.environ, "PYSPARK_PYTHON": sys.executable, "PYSPARK_DRIVER_PYTHON": sys.executable}
-    proc = subprocess.run([str(submit), "--master", "local[1]", "--conf", "spark.ui.enabled=false",
-                           "--driver-memory", os.environ.get("LEMUR_DRIVER_MEMORY", "3g"),
-                           str(REPO / "jobs" / "pipeline.py"), str(DEMO_MANIFEST), "--stages", "tokenize,mix",
-                           "--output", str(out)], capture_output=True, text=True, env=env, timeout=900, cwd=REPO)
-    assert proc.returncode == 0, proc.stdout[-2000:] + proc.stderr[-3000:]
-    for folder in ("tokens", "shards", "provenance", "mix-plan"):
-        assert tree_digest(out, folder) == tree_digest(root, folder), folder
-    m = json.loads((out / "shards" / "_manifest.json").read_text())
-    assert m["orchestration"]["spark_master"] == "local[1]"
-    assert m["fingerprint"] == manifests["mix"]["fingerprint"]
 
 
 def test_job_entry_points_dispatch_to_their_stage(demo_pipeline):

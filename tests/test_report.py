@@ -15,21 +15,20 @@ from pathlib import Path
 import pytest
 
 from lemur_data import report, storage
-from lemur_data.config import load_manifest
-from lemur_data.runner import RunContext, run_stage
 from lemur_data.stages import STAGES
-from tests.conftest import DEMO_MANIFEST, REPO, run_cli
+from tests.conftest import DEMO_MANIFEST, REPO, copy_outputs, run_cli
 
 CHROMIUM_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
                   "--disable-component-update", "--disable-sync", "--no-first-run", "--hide-scrollbars"]
 
 
 @pytest.fixture(scope="module")
-def demo_out(spark, tmp_path_factory) -> tuple[Path, dict]:
-    """A crawl of the demo corpus (the only stage this report sees as run; the others are 'not run')."""
+def demo_out(demo_pipeline, tmp_path_factory) -> tuple[Path, dict]:
+    """The demo crawl alone (the only stage this report sees as run; the others are 'not run')."""
+    root, manifests = demo_pipeline
     out = tmp_path_factory.mktemp("report") / "out"
-    m = run_stage(STAGES["crawl"], RunContext(load_manifest(DEMO_MANIFEST, output=str(out)), _spark=spark))
-    return out, m
+    copy_outputs(root, out, STAGES["crawl"].dirs)
+    return out, manifests["crawl"]
 
 
 @pytest.fixture(scope="module")

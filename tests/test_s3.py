@@ -1,17 +1,22 @@
 """S3 for real: a SeaweedFS server on loopback. The pipeline reads sources from and writes outputs and manifests
-to S3, and its outputs equal a local run's; large objects go up in parts; throttling is retried; credentials
-never reach a manifest or a log."""
+to S3, survives a SIGKILL mid-stage, and its outputs equal a local run's; large objects go up in parts; throttling
+is retried; credentials never reach a manifest or a log."""
 
 from __future__ import annotations
 
 import json
 import os
+import signal
+import subprocess
+import sys
+import time
 
 import pytest
 
 from lemur_data import storage
+from lemur_data.stages import STAGES
 from tests import s3server
-from tests.conftest import DEMO_MANIFEST, output_digests, run_cli
+from tests.conftest import DEMO_MANIFEST, REPO, output_digests, run_cli
 
 BUCKET = "lemur"
 
@@ -65,23 +70,51 @@ def _s3_manifest(tmp_path, prefix: str):
 
 
 @pytest.mark.slow
-def test_pipeline_on_s3_equals_local_and_leaks_no_credentials(s3, demo_pipeline, tmp_path):
+def test_pipeline_on_s3_killed_mid_stage_reruns_to_the_local_result_and_leaks_no_credentials(s3, demo_pipeline,
+                                                                                          tmp_path):
+    """The whole pipeline from and to S3, SIGKILLed inside its last stage (fault tolerance on object storage: no
+    manifest for the killed stage, committed stages skipped on rerun, no leftover objects), equals the local run."""
     uploaded = s3.upload_tree(DEMO_MANIFEST.parent / "demo-corpus", BUCKET, "demo-corpus")
     assert uploaded > 300
     _, local = demo_pipeline
     manifest = _s3_manifest(tmp_path, "demo-corpus")
-    proc = run_cli("run", str(manifest), "--output", f"s3://{BUCKET}/out/demo", env=s3.env)
-    assert proc.returncode == 0, proc.stderr[-3000:]
+    out = f"s3://{BUCKET}/out/demo"
     store = storage.Storage(s3.endpoint)
+    victim = list(STAGES)[-1]  # every stage before it has committed when the kill lands
+    env = {**os.environ, **s3.env, "LEMUR_PROGRESS_S": "0"}
+    proc = subprocess.Popen([sys.executable, "-m", "lemur_data.cli", "run", str(manifest), "--output", out],
+                            stderr=subprocess.PIPE, stdout=subprocess.DEVNULL, text=True, cwd=REPO, env=env,
+                            start_new_session=True)
+    killed_log = []
+    deadline = time.monotonic() + 1200
+    for line in proc.stderr:
+        killed_log.append(line)
+        if f"{victim}: running" in line:
+            break
+        assert time.monotonic() < deadline
+    time.sleep(3)  # inside the stage: the Spark job is under way
+    assert proc.poll() is None, "the run ended before it could be killed"
+    os.killpg(proc.pid, signal.SIGKILL)
+    proc.wait()
+
+    def manifest_uri(stage: str) -> str:
+        return f"{out}/{local[stage]['outputs']['dirs'][0]}/_manifest.json"
+
+    assert not store.exists(manifest_uri(victim)), "a killed stage leaves no manifest"
+    assert all(store.exists(manifest_uri(name)) for name in list(STAGES)[:-1])
+
+    rerun = run_cli("run", str(manifest), "--output", out, env={**s3.env, "LEMUR_PROGRESS_S": "0"})
+    assert rerun.returncode == 0, rerun.stderr[-3000:]
+    assert "up to date" in rerun.stderr, "committed upstream stages are skipped, not recomputed"
     remote = {}
     for stage, m in local.items():
-        uri = f"s3://{BUCKET}/out/demo/{m['outputs']['dirs'][0]}/_manifest.json"
-        remote[stage] = json.loads(store.read_bytes(uri))
+        remote[stage] = json.loads(store.read_bytes(manifest_uri(stage)))
         assert remote[stage]["fingerprint"] == m["fingerprint"], stage
     assert output_digests(remote) == output_digests(local)
-    listed = {e.uri.removeprefix(f"s3://{BUCKET}/out/demo/") for e in store.list_files(f"s3://{BUCKET}/out/demo/")}
-    assert set(output_digests(local)) <= listed
+    listed = {e.uri.removeprefix(f"{out}/") for e in store.list_files(f"{out}/")}
+    manifests = {f"{m['outputs']['dirs'][0]}/_manifest.json" for m in local.values()}
+    assert listed == set(output_digests(local)) | manifests, "exactly the committed objects, no leftovers"
     # NOTE: the sentinel credentials are in this process's environment and the CLI's; they must appear nowhere.
-    everything = proc.stdout + proc.stderr + "".join(json.dumps(m) for m in remote.values())
+    everything = "".join(killed_log) + rerun.stdout + rerun.stderr + "".join(json.dumps(m) for m in remote.values())
     assert s3server.SECRET_KEY not in everything and s3server.ACCESS_KEY not in everything
     assert remote["crawl"]["config"]["resolved"]["sources"][0]["path"].startswith(f"s3://{BUCKET}/")

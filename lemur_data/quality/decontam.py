@@ -6,40 +6,71 @@ not hide a copy. Each item's parts (e.g. HumanEval's prompt and canonical soluti
 document is contaminated by an item when it contains at least `min_overlap` of the distinct n-grams of one part.
 Parts shorter than n tokens cannot be matched and are counted in the manifest.
 
-Token hashes are xxhash64 (stable across processes), so the index built on the driver matches in every worker.
+Tokens are the runs of word characters of the lowercased text (re's `\w+`), found on the document's `CharView`
+and hashed with a polynomial hash over their code points in a few numpy passes (no per-token Python work). The
+hash depends only on the characters, so the index built on the driver matches in every worker.
 """
 
 from __future__ import annotations
 
 import gzip
 import json
-import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import numpy as np
-import xxhash
 
-from lemur_data.quality.textstats import ngram_keys
+from lemur_data.quality.textstats import CharView, mix64, ngram_keys
 
-_TOKEN = re.compile(r"\w+")
-
-
-def normalized_tokens(text: str) -> list[str]:
-    return _TOKEN.findall(text.lower())
+_BASE = 0x100000001B3  # odd, so it has an inverse modulo 2**64
+_BASE_INVERSE = pow(_BASE, -1, 1 << 64)
+_UPPER_A, _UPPER_Z = ord("A"), ord("Z")
 
 
-def token_hashes(tokens: list[str]) -> np.ndarray:
-    vocab: dict[str, int] = {}
-    ids = np.fromiter((vocab.setdefault(t, len(vocab)) for t in tokens), dtype=np.int64, count=len(tokens))
-    table = np.fromiter((xxhash.xxh64_intdigest(t.encode()) for t in vocab), dtype=np.uint64, count=len(vocab))
-    return table[ids] if len(ids) else np.empty(0, dtype=np.uint64)
+class _Powers:
+    """base**k and base**-k modulo 2**64 for k < n, grown on demand (shared by all documents of a process)."""
+
+    def __init__(self) -> None:
+        self.up = self.down = np.ones(1, np.uint64)
+
+    def get(self, n: int) -> tuple[np.ndarray, np.ndarray]:
+        if len(self.up) < n:
+            size = max(n, 2 * len(self.up), 1 << 16)
+            one = np.ones(1, np.uint64)
+            with np.errstate(over="ignore"):
+                self.up = np.concatenate((one, np.cumprod(np.full(size - 1, _BASE, np.uint64), dtype=np.uint64)))
+                self.down = np.concatenate((one, np.cumprod(np.full(size - 1, _BASE_INVERSE, np.uint64), dtype=np.uint64)))
+        return self.up[:n], self.down[:n]
 
 
-def text_ngrams(text: str, n: int) -> np.ndarray:
+_POWERS = _Powers()
+
+
+def token_hashes(text: str, view: CharView | None = None) -> np.ndarray:
+    """64-bit hash of every token of the normalised text (lowercased word-character runs), in order."""
+    if text.isascii():
+        view = view if view is not None and view.text is text else CharView.of(text)
+        cps = view.cps.astype(np.uint64)
+        cps[(view.cps >= _UPPER_A) & (view.cps <= _UPPER_Z)] += np.uint64(32)
+    else:  # lowercasing may change the length of non-ASCII text: a view of the lowercased text
+        view = CharView.of(text.lower())
+        cps = view.cps.astype(np.uint64)
+    starts, ends = view.word_runs
+    if not len(starts):
+        return np.empty(0, np.uint64)
+    up, down = _POWERS.get(len(cps))
+    with np.errstate(over="ignore"):
+        # NOTE: sum of c_j * base**-j over a token, times base**(end - 1), is the polynomial hash
+        # sum of c_j * base**(end - 1 - j): one cumulative sum serves every token of the document.
+        prefix = np.concatenate((np.zeros(1, np.uint64), np.cumsum(cps * down, dtype=np.uint64)))
+        hashes = (prefix[ends] - prefix[starts]) * up[ends - 1]
+        return mix64(hashes ^ (ends - starts).astype(np.uint64))
+
+
+def text_ngrams(text: str, n: int, view: CharView | None = None) -> np.ndarray:
     """Distinct n-gram keys of the normalised text, sorted."""
-    return np.unique(ngram_keys(token_hashes(normalized_tokens(text)), n, hashed=True))
+    return np.unique(ngram_keys(token_hashes(text, view), n, hashed=True))
 
 
 @dataclass(frozen=True)
@@ -90,19 +121,23 @@ class DecontaminationIndex:
             index.part_size = np.asarray(part_size, dtype=np.int64)
         return index
 
-    def matches(self, text: str) -> list[str]:
-        """Ids of the benchmark items this text is contaminated with (sorted)."""
+    def matches(self, text: str, view: CharView | None = None) -> list[str]:
+        """Ids of the benchmark items this text is contaminated with (sorted); `view`: the text's CharView."""
         if len(self.keys) == 0:
             return []
-        grams = text_ngrams(text, self.n)
+        grams = ngram_keys(token_hashes(text, view), self.n, hashed=True)
         if len(grams) == 0:
             return []
-        lo = np.searchsorted(self.keys, grams, side="left")
-        hi = np.searchsorted(self.keys, grams, side="right")
-        hit = hi > lo
+        # NOTE: look every n-gram up first and deduplicate only the hits: sorting all of a document's n-grams
+        # would cost more than the lookups.
+        pos = np.searchsorted(self.keys, grams)
+        hit = self.keys[np.minimum(pos, len(self.keys) - 1)] == grams
         if not hit.any():
             return []
-        owners = np.concatenate([self.owners[a:b] for a, b in zip(lo[hit].tolist(), hi[hit].tolist())])
+        found = np.unique(grams[hit])
+        lo = np.searchsorted(self.keys, found, side="left")
+        hi = np.searchsorted(self.keys, found, side="right")
+        owners = np.concatenate([self.owners[a:b] for a, b in zip(lo.tolist(), hi.tolist())])
         counts = np.bincount(owners, minlength=len(self.part_size))
         parts = np.flatnonzero(counts >= self.min_overlap * self.part_size)
         return sorted({self.item_ids[i] for i in self.part_item[parts].tolist()})

@@ -76,12 +76,13 @@ class CodeSettings(_Model):
     """How code signals are computed."""
 
     tree_sitter: bool = Field(True, description="parse with tree-sitter (structural signals)")
-    tree_sitter_max_bytes: int = Field(1 << 20, gt=0, description="documents larger than this are not parsed")
+    tree_sitter_sample_bytes: int = Field(16384, ge=0, description="parse at most this many bytes from the start of "
+                                          "a file, cut at a top-level item (0 = the whole file)")
     tree_sitter_max_steps: int = Field(20_000, gt=0, description="parser progress steps of one parse at most "
                                        "(deterministic cap; a normal 100 KB file takes ~500)")
     tree_sitter_timeout_s: float = Field(60.0, gt=0, description="wall-clock cap of one parse (last resort)")
     comment_lid_min_chars: int = Field(200, ge=0, description="comments shorter than this get no language ID")
-    comment_max_chars: int = Field(4000, gt=0, description="comment text passed to language ID at most")
+    comment_max_chars: int = Field(1000, gt=0, description="comment text passed to language ID at most")
     chars_per_token_sample_chars: int = Field(2048, ge=0, description="prefix tokenized for chars per token; 0 = off")
     max_signal_chars: int = Field(4_000_000, gt=0, description="larger documents get only size signals")
 

@@ -16,11 +16,12 @@ from typing import Any
 import pyarrow as pa
 
 from lemur_data import assets
-from lemur_data.quality import langid, pii, treesitter
+from lemur_data.quality import classifier, langid, pii, treesitter
 from lemur_data.quality.code_signals import heuristic_signals
 from lemur_data.quality.decontam import DecontaminationIndex
 from lemur_data.quality.recipes import CodeRecipe, CompiledRule, RuleSet, TextRecipe
 from lemur_data.quality.text_signals import Routed, prose_signals, split_prose
+from lemur_data.quality.textstats import CharView
 from lemur_data.schema import DOC_SCHEMA, content_sha256, extend_schema
 
 REJECT_SCHEMA = extend_schema(DOC_SCHEMA, pa.field("first_reason", pa.string()), pa.field("reasons", pa.list_(pa.string())))
@@ -101,6 +102,25 @@ class ScoringStats:
             self.decontam_examples[item] = sorted(set(self.decontam_examples[item]) | set(locs))[:EXAMPLES]
 
 
+@dataclass
+class Signals:
+    """What `Scorer.signals` computes for a batch, per document."""
+
+    signals: list[dict[str, float]]
+    langs: list[str]
+    metas: list[dict[str, str]]  # extra meta entries (comment_lang, decontam_items, filter_error)
+    redactions: list[pii.Redaction | None]  # None when PII redaction is off
+
+
+def dedented_prefix(text: str, limit: int) -> str:
+    """The first `limit` characters cut at a line end, with each line's indentation removed: the sample for
+    characters per token, so indentation style (tabs, 2 or 8 spaces) does not move the measure."""
+    head = text[:limit]
+    if len(text) > limit and (cut := head.rfind("\n")) > 0:
+        head = head[:cut]
+    return "\n".join(line.lstrip() for line in head.split("\n"))
+
+
 def _failed(sig: dict[str, float], meta: dict[str, str], exc: Exception) -> None:
     sig.clear()
     sig["filter.signal_error_v1"] = 1.0
@@ -132,111 +152,120 @@ class Scorer:
         self.stats = ScoringStats()
 
     # -- signals -------------------------------------------------------------------------------------------------
-    def signals(self, kinds: list[str], langs: list[str], texts: list[str]) -> tuple[list[dict[str, float]], list[str],
-                                                                                    list[dict[str, str]]]:
-        """(signals, language, extra meta) per document."""
+    def signals(self, kinds: list[str], langs: list[str], texts: list[str]) -> Signals:
+        """Signals, language, extra meta and redaction of every document of a batch.
+
+        One pass over the documents does the per-document work on one shared `CharView` each (heuristics, parser,
+        prose rules, decontamination, PII); the model calls then run batched over what that pass collected
+        (comment and prose language ID, characters per token, the quality classifier).
+        """
         n = len(texts)
-        sigs: list[dict[str, float]] = [{} for _ in range(n)]
-        out_langs, metas = list(langs), [{} for _ in range(n)]
-        code_idx = [i for i in range(n) if kinds[i] == "code"]
-        text_idx = [i for i in range(n) if kinds[i] != "code"]
-        if code_idx:
-            self._code_signals(code_idx, langs, texts, sigs, metas)
-        if text_idx:
-            self._text_signals(text_idx, texts, sigs, out_langs, metas)
-        if self.index is not None:
-            for i in range(n):
-                found = self.index.matches(texts[i])
-                sigs[i]["decontam.matched_items_v1"] = float(len(found))
-                if found:
-                    metas[i]["decontam_items"] = ",".join(found)
-        if self.plan.quality is not None:
-            self._quality(kinds, texts, sigs)
-        return sigs, out_langs, metas
-
-    def _code_signals(self, idx: list[int], langs: list[str], texts: list[str], sigs: list[dict[str, float]],
-                      metas: list[dict[str, str]]) -> None:
-        s = self.plan.code.settings
+        out = Signals([{} for _ in range(n)], list(langs), [{} for _ in range(n)], [None] * n)
         comments: dict[int, str] = {}
-        for i in idx:
+        prose: dict[int, str] = {}
+        token_samples: dict[int, str] = {}
+        wanted_pii = frozenset(self.plan.pii_types)
+        for i, text in enumerate(texts):
+            view = CharView.of(text)
+            sig = out.signals[i]
             try:
-                comment = self._one_code_doc(texts[i], langs[i], sigs[i])
+                if kinds[i] == "code":
+                    self._code_doc(text, view, langs[i], sig, i, comments, token_samples)
+                else:
+                    out.langs[i] = langid.UNDETERMINED
+                    self._text_doc(text, sig, i, prose)
             except Exception as exc:  # noqa: BLE001 - bad input is a counted reason, never a failed task
-                _failed(sigs[i], metas[i], exc)
-                continue
-            if comment is not None:
-                comments[i] = comment
-        if comments:
-            keys = sorted(comments)
-            for i, (lang, score) in zip(keys, langid.predict([comments[k] for k in keys], s.comment_max_chars)):
-                sigs[i]["code.comment_lang_score_v1"] = score
-                metas[i]["comment_lang"] = lang
-        if s.chars_per_token_sample_chars:
-            wanted = [i for i in idx if sigs[i].get("code.size_capped_v1") == 0.0]
-            samples = [texts[i][:s.chars_per_token_sample_chars] for i in wanted]
-            for i, sample, ids in zip(wanted, samples, _sentencepiece().encode(samples)):
-                if ids:
-                    sigs[i]["code.chars_per_token_v1"] = len(sample) / len(ids)
+                _failed(sig, out.metas[i], exc)
+                for pending in (comments, prose, token_samples):
+                    pending.pop(i, None)
+            if self.index is not None:
+                found = self.index.matches(text, view)
+                sig["decontam.matched_items_v1"] = float(len(found))
+                if found:
+                    out.metas[i]["decontam_items"] = ",".join(found)
+            if wanted_pii:
+                out.redactions[i] = pii.redact(text, wanted_pii, view)
+        self._language_ids(comments, prose, out)
+        self._chars_per_token(token_samples, out.signals)
+        if self.plan.quality is not None:
+            self._quality(kinds, texts, out.signals)
+        return out
 
-    def _one_code_doc(self, text: str, lang: str, sig: dict[str, float]) -> str | None:
-        """Fill `sig` for one code document; returns its comment text when long enough for language ID."""
+    def _code_doc(self, text: str, view: CharView, lang: str, sig: dict[str, float], i: int,
+                  comments: dict[int, str], token_samples: dict[int, str]) -> None:
+        """Per-document code signals; collects the comment text and the tokenizer sample for the batched calls."""
         s = self.plan.code.settings
         if len(text) > s.max_signal_chars:
             sig.update({"code.chars_v1": float(len(text)), "code.size_capped_v1": 1.0})
-            return None
-        sig.update(heuristic_signals(text, lang))
+            return
+        sig.update(heuristic_signals(view, lang))
         sig["code.size_capped_v1"] = 0.0
+        if s.chars_per_token_sample_chars:
+            token_samples[i] = dedented_prefix(text, s.chars_per_token_sample_chars)
         if not s.tree_sitter:
-            return None
-        parsed = treesitter.analyse(text, lang, max_bytes=s.tree_sitter_max_bytes, max_steps=s.tree_sitter_max_steps,
-                                    timeout_s=s.tree_sitter_timeout_s, comment_chars=s.comment_max_chars)
+            return
+        parsed = treesitter.analyse(text, lang, sample_bytes=s.tree_sitter_sample_bytes,
+                                    max_steps=s.tree_sitter_max_steps, timeout_s=s.tree_sitter_timeout_s,
+                                    comment_chars=s.comment_max_chars)
         if parsed is None:
-            return None
+            return
         sig.update(parsed.signals)
-        sig["code.ts_size_capped_v1"] = float(parsed.capped == "size")
         sig["code.ts_timeout_v1"] = float(parsed.capped == "time")
-        return parsed.comments if len(parsed.comments) >= s.comment_lid_min_chars else None
+        if len(parsed.comments) >= s.comment_lid_min_chars:
+            comments[i] = parsed.comments
 
-    def _text_signals(self, idx: list[int], texts: list[str], sigs: list[dict[str, float]], langs: list[str],
-                      metas: list[dict[str, str]]) -> None:
+    def _text_doc(self, text: str, sig: dict[str, float], i: int, prose: dict[int, str]) -> None:
+        """Per-document prose signals (code blocks routed out first); collects the prose for language ID."""
         s = self.plan.text.settings
-        prose: dict[int, str] = {}
-        for i in idx:
-            text = texts[i]
-            langs[i] = langid.UNDETERMINED
-            if len(text) > s.max_signal_chars:
-                sigs[i].update({"text.size_capped_v1": 1.0, "text.prose_chars_v1": float(len(text))})
-                continue
-            try:
-                routed = split_prose(text) if s.code_routing else Routed(text, 0, 0)
-                sigs[i].update(prose_signals(routed.prose))
-            except Exception as exc:  # noqa: BLE001 - bad input is a counted reason, never a failed task
-                _failed(sigs[i], metas[i], exc)
-                continue
-            sigs[i]["text.size_capped_v1"] = 0.0
-            sigs[i]["text.code_fraction_v1"] = routed.code_chars / max(1, len(text))
-            sigs[i]["text.prose_chars_v1"] = float(len(routed.prose))
-            prose[i] = routed.prose
-        keys = sorted(prose)
-        for i, (lang, score) in zip(keys, langid.predict([prose[k] for k in keys], s.lid_max_chars)):
-            langs[i] = lang
-            sigs[i]["text.lang_score_v1"] = score
+        if len(text) > s.max_signal_chars:
+            sig.update({"text.size_capped_v1": 1.0, "text.prose_chars_v1": float(len(text))})
+            return
+        routed = split_prose(text) if s.code_routing else Routed(text, 0, 0)
+        sig.update(prose_signals(routed.prose))
+        sig["text.size_capped_v1"] = 0.0
+        sig["text.code_fraction_v1"] = routed.code_chars / max(1, len(text))
+        sig["text.prose_chars_v1"] = float(len(routed.prose))
+        prose[i] = routed.prose
+
+    def _language_ids(self, comments: dict[int, str], prose: dict[int, str], out: Signals) -> None:
+        if comments:
+            keys = sorted(comments)
+            found = langid.predict([comments[k] for k in keys], self.plan.code.settings.comment_max_chars)
+            for i, (lang, score) in zip(keys, found):
+                out.signals[i]["code.comment_lang_score_v1"] = score
+                out.metas[i]["comment_lang"] = lang
+        if prose:
+            keys = sorted(prose)
+            for i, (lang, score) in zip(keys, langid.predict([prose[k] for k in keys],
+                                                             self.plan.text.settings.lid_max_chars)):
+                out.langs[i] = lang
+                out.signals[i]["text.lang_score_v1"] = score
+
+    @staticmethod
+    def _chars_per_token(samples: dict[int, str], sigs: list[dict[str, float]]) -> None:
+        keys = [k for k in sorted(samples) if samples[k]]
+        if not keys:
+            return
+        for i, ids in zip(keys, _sentencepiece().encode([samples[k] for k in keys])):
+            if ids:
+                sigs[i]["code.chars_per_token_v2"] = len(samples[i]) / len(ids)
 
     def _quality(self, kinds: list[str], texts: list[str], sigs: list[dict[str, float]]) -> None:
         q = self.plan.quality
         wanted = [i for i, k in enumerate(kinds) if k in q.kinds]
         if not wanted:
             return
-        model = _quality_model(q.path)
-        labels, probs = model.predict([" ".join(texts[i].split()) for i in wanted], k=-1)
-        for i, labs, ps in zip(wanted, labels, probs):
-            sigs[i]["quality.fasttext_score_v1"] = float(dict(zip(labs, ps.tolist())).get(q.label, 0.0))
+        scores = classifier.positive_scores(_quality_model(q.path), [classifier.normalize(texts[i]) for i in wanted],
+                                            q.label)
+        for i, score in zip(wanted, scores):
+            sigs[i]["quality.fasttext_score_v1"] = score
 
     # -- decisions -----------------------------------------------------------------------------------------------
     def score(self, batch: pa.RecordBatch) -> pa.RecordBatch:
         cols = {name: batch.column(name).to_pylist() for name in DOC_SCHEMA.names}
         texts, kinds = cols["text"], cols["kind"]
-        sigs, langs, extra_meta = self.signals(kinds, cols["lang"], texts)
+        scored = self.signals(kinds, cols["lang"], texts)
+        sigs, langs, extra_meta = scored.signals, scored.langs, scored.metas
         first_reasons, all_reasons, dests = [], [], []
         for i in range(batch.num_rows):
             kind, source, lang, size = kinds[i], cols["source"][i], langs[i], cols["size_bytes"][i]
@@ -274,19 +303,15 @@ class Scorer:
             first_reasons.append(first)
             all_reasons.append([r.name for r in failed] if first else None)
             dests.append(self.plan.dest_rejected if first else self.plan.dest_kept)
-        self._redact(cols)
+        self._apply_redactions(cols, scored.redactions)
         cols["lang"] = langs
         cols["signals"] = [sorted(s.items()) for s in sigs]
         cols.update(first_reason=first_reasons, reasons=all_reasons, reason=first_reasons, _dest=dests)
         return pa.RecordBatch.from_pydict(cols, schema=SCORED_SCHEMA)
 
-    def _redact(self, cols: dict[str, list[Any]]) -> None:
-        if not self.plan.pii_types:
-            return
-        wanted = set(self.plan.pii_types)
-        for i, text in enumerate(cols["text"]):
-            red = pii.redact(text, wanted)
-            if not red.counts:
+    def _apply_redactions(self, cols: dict[str, list[Any]], redactions: list[pii.Redaction | None]) -> None:
+        for i, red in enumerate(redactions):
+            if red is None or not red.counts:
                 continue
             source = cols["source"][i]
             self.stats.pii_docs[source] += 1

@@ -11,20 +11,20 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from lemur_data.quality.textstats import NgramRepetition, duplicate_elements, words
+from lemur_data.quality.textstats import NgramRepetition, duplicate_elements
+from lemur_data.quality.words import TERMINAL_PUNCTUATION, sentences, words
 
 STOP_WORDS = frozenset({"the", "be", "to", "of", "and", "that", "have", "with"})
-# Sentence-final marks (Unicode Sentence_Terminal, the ones that occur in practice).
-TERMINAL_PUNCTUATION = tuple(".!?։؝؞؟۔܀܁܂।॥၊။።፧፨។៕。！？．｡‼‽⁇⁈⁉")
+_LINE_END_MARKS = tuple(TERMINAL_PUNCTUATION)
+# Gopher's "symbol" tokens: made only of these (punctuation, control characters).
 _PUNCT_CHARS = frozenset("!/—”:％１〈&(、━\\【#%「」，】；+^]~“《„';’{|∶´[=-`*．（–？！：$～«〉,><》)?）。…@_.\"}►»"
                          + "".join(TERMINAL_PUNCTUATION)
                          + "".join(map(chr, [*range(0, 9), *range(11, 32), *range(127, 160)])))
 C4_END_PUNCTUATION = (".", "?", "!", '"', "'")
 C4_POLICY = ("terms of use", "privacy policy", "cookie policy", "uses cookies", "use of cookies", "use cookies")
 _C4_CITATION = re.compile(r"\[\d*]|\[edit]|\[citation needed]")
-_SENTENCE_END = re.compile(r"[.!?。！？]+[\"')\]]*(?=\s+\S)")
 _PARAGRAPH_SPLIT = re.compile(r"\n{2,}")
-_ALPHA_WORD = re.compile(r"\w*[^\W\d_]\w*")
+_LETTER = re.compile(r"[^\W\d_]")
 _LINE_SPLIT = re.compile(r"\n+")
 TOP_NGRAMS = (2, 3, 4)
 DUP_NGRAMS = (5, 6, 7, 8, 9, 10)
@@ -156,10 +156,14 @@ def _gopher_quality(text: str, toks: list[str]) -> dict[str, float]:
         "text.ellipsis_ratio_v1": (text.count("...") + text.count("…")) / n,
         "text.bullet_lines_v1": sum(s.lstrip().startswith(("•", "-")) for s in lines) / len(lines),
         "text.ellipsis_lines_v1": sum(s.rstrip().endswith(("...", "…")) for s in lines) / len(lines),
-        # NOTE: only word-character runs can hold a letter, so counting runs with a letter counts those tokens.
-        "text.alpha_words_v1": len(_ALPHA_WORD.findall(text)) / n if toks else 0.0,
+        "text.alpha_words_v1": sum(map(_has_letter, toks)) / n if toks else 0.0,
         "text.stop_words_v1": float(len(STOP_WORDS.intersection(toks))),
     }
+
+
+def _has_letter(token: str) -> bool:
+    # NOTE: for ASCII the pattern is exactly [A-Za-z]; elsewhere it also takes numerals such as '½', so confirm.
+    return _LETTER.search(token) is not None and (token.isascii() or any(c.isalpha() for c in token))
 
 
 def _gopher_repetition(text: str, toks: list[str]) -> dict[str, float]:
@@ -185,7 +189,7 @@ def _gopher_repetition(text: str, toks: list[str]) -> dict[str, float]:
 def _c4(text: str) -> dict[str, float]:
     """C4's line rules, measured without editing the text: sentences in the lines C4 would keep, and whether a
     kept-candidate line has 'lorem ipsum' or a curly bracket (C4 drops the whole page for those)."""
-    sentences = kept = total = 0
+    n_sentences = kept = total = 0
     lorem = curly = 0.0
     for raw in text.splitlines():
         total += 1
@@ -207,10 +211,10 @@ def _c4(text: str) -> dict[str, float]:
             curly = 1.0
         if any(p in lowered for p in C4_POLICY):
             continue
-        sentences += len(_SENTENCE_END.findall(line)) + 1
+        n_sentences += sentences(words(line))
         kept += 1
     return {
-        "text.c4_sentences_v1": float(sentences),
+        "text.c4_sentences_v1": float(n_sentences),
         "text.c4_kept_lines_frac_v1": kept / max(1, total),
         "text.c4_lorem_ipsum_v1": lorem,
         "text.c4_curly_bracket_v1": curly,
@@ -223,7 +227,7 @@ def _fineweb(text: str, toks: list[str]) -> dict[str, float]:
         return {"text.line_punct_ratio_v1": 0.0, "text.short_line_ratio_v1": 1.0,
                 "text.char_dup_ratio_v1": 0.0, "text.newline_ratio_v1": 0.0}
     return {
-        "text.line_punct_ratio_v1": sum(1 for ln in lines if ln.endswith(TERMINAL_PUNCTUATION)) / len(lines),
+        "text.line_punct_ratio_v1": sum(1 for ln in lines if ln.endswith(_LINE_END_MARKS)) / len(lines),
         "text.short_line_ratio_v1": sum(1 for ln in lines if len(ln) <= 30) / len(lines),
         "text.char_dup_ratio_v1": duplicate_elements(lines)[1] / max(1, len(text) - text.count("\n")),
         "text.newline_ratio_v1": text.count("\n") / max(1, len(toks)),

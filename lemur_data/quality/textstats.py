@@ -1,26 +1,106 @@
-"""Fast text statistics shared by the code and text signals: words, lines, n-gram repetition.
+"""Fast text statistics shared by the code and text signals: a per-document character view, words, lines,
+n-gram repetition.
 
-Hot loops run in C (regex `findall`, `str` methods) or numpy; Python only walks what is rare (duplicate hits).
+Hot loops run in C (regex `findall`, `str` methods) or numpy; Python only walks what is rare (duplicate hits,
+the few windows where a regex must confirm a candidate).
 """
 
 from __future__ import annotations
 
-import re
+import bisect
+import functools
+from dataclasses import dataclass, field
 
 import numpy as np
-
-# Words and punctuation tokens, close to spaCy's blank-English tokenizer that Gopher / datatrove use: runs of
-# word characters joined by inner dots or apostrophes (3.11, docs.python.org, don't), an ellipsis, or one
-# punctuation character.
-WORD_RE = re.compile(r"\w+(?:[.'’]\w+)*|\.\.\.|[^\w\s]")
 
 _MIX1 = np.uint64(0xBF58476D1CE4E5B9)
 _MIX2 = np.uint64(0x94D049BB133111EB)
 _POLY = np.uint64(0x9E3779B97F4A7C15)
 
 
-def words(text: str) -> list[str]:
-    return WORD_RE.findall(text)
+# Character class bits of `CharView.classes`.
+ALPHA, DIGIT, SPACE, WORD, HEX, BASE64 = (1 << i for i in range(6))
+_BASE64_CHARS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789+/\n=")
+
+
+def _ascii_classes() -> np.ndarray:
+    table = np.zeros(128, dtype=np.uint8)
+    for c in range(128):
+        ch = chr(c)
+        table[c] = ((ALPHA if ch.isalpha() else 0) | (DIGIT if ch.isdigit() else 0) | (SPACE if ch.isspace() else 0)
+                    | (WORD if ch.isalnum() or ch == "_" else 0)
+                    | (HEX if ch in "0123456789abcdefABCDEF" else 0) | (BASE64 if ch in _BASE64_CHARS else 0))
+    return table
+
+
+_ASCII_CLASSES = _ascii_classes()
+
+
+def _unicode_class(cp: int) -> int:
+    ch = chr(cp)
+    # NOTE: WORD is re's \w for str patterns (alphanumeric or underscore); SPACE is str.isspace, as re's \s.
+    return ((ALPHA if ch.isalpha() else 0) | (DIGIT if ch.isdigit() else 0) | (SPACE if ch.isspace() else 0)
+            | (WORD if ch.isalnum() else 0))
+
+
+@dataclass
+class CharView:
+    """One document as numpy arrays: code points, a class byte per character, and its word runs.
+
+    Built once per document and shared by the heuristic signals, PII candidate search and decontamination, so
+    each of them is a handful of vectorised passes instead of a regex scan over the whole text.
+    """
+
+    text: str
+    cps: np.ndarray  # uint32 code points
+    classes: np.ndarray  # uint8 class bits per character (ALPHA, DIGIT, ...)
+    _counts: dict[int, np.ndarray] = field(default_factory=dict, repr=False)
+
+    @classmethod
+    def of(cls, text: str) -> CharView:
+        cps = np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32)
+        if text.isascii():
+            classes = _ASCII_CLASSES[cps]
+        else:
+            classes = np.empty(len(cps), dtype=np.uint8)
+            ascii_mask = cps < 128
+            classes[ascii_mask] = _ASCII_CLASSES[cps[ascii_mask]]
+            # NOTE: non-ASCII code points are few and repetitive; classify each distinct one with Python's tables.
+            values, inverse = np.unique(cps[~ascii_mask], return_inverse=True)
+            classes[~ascii_mask] = np.fromiter(map(_unicode_class, values.tolist()), np.uint8, len(values))[inverse]
+        return cls(text, cps, classes)
+
+    def mask(self, bits: int) -> np.ndarray:
+        return (self.classes & bits).astype(bool)
+
+    def counts(self, bits: int) -> np.ndarray:
+        """Running count of the characters having any of `bits`, with a leading 0: the count in text[a:b] is
+        counts[b] - counts[a]. Cached: several signals share one cumulative sum."""
+        if bits not in self._counts:
+            self._counts[bits] = np.concatenate(([0], np.cumsum(self.mask(bits), dtype=np.int64)))
+        return self._counts[bits]
+
+    @functools.cached_property
+    def word_runs(self) -> tuple[np.ndarray, np.ndarray]:
+        """(starts, ends) of the maximal runs of word characters: the matches of re's `\\w+`."""
+        return runs(self.mask(WORD))
+
+
+def runs(mask: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """(starts, ends) of the maximal runs of True in a boolean array."""
+    padded = np.zeros(len(mask) + 2, dtype=bool)
+    padded[1:-1] = mask
+    edges = np.flatnonzero(padded[1:] != padded[:-1])
+    return edges[0::2], edges[1::2]
+
+
+def long_runs(classes: np.ndarray, bits: int, min_length: int) -> tuple[np.ndarray, np.ndarray]:
+    """(starts, ends) of the maximal runs of characters having any of `bits` that are at least `min_length` long,
+    found from the positions of the other characters (one comparison and one scan)."""
+    breaks = np.flatnonzero((classes & bits) == 0)
+    edges = np.concatenate(([-1], breaks, [len(classes)]))
+    long = np.flatnonzero(np.diff(edges) > min_length)
+    return edges[long] + 1, edges[long + 1]
 
 
 def token_ids(tokens: list[str]) -> np.ndarray:
@@ -29,7 +109,7 @@ def token_ids(tokens: list[str]) -> np.ndarray:
     return np.fromiter((vocab.setdefault(t, len(vocab)) for t in tokens), dtype=np.uint64, count=len(tokens))
 
 
-def _mix(x: np.ndarray) -> np.ndarray:
+def mix64(x: np.ndarray) -> np.ndarray:
     """splitmix64 finaliser: spreads small ids over 64 bits so polynomial n-gram keys rarely collide."""
     with np.errstate(over="ignore"):
         x = (x + np.uint64(1)) * _POLY
@@ -46,7 +126,7 @@ def ngram_keys(ids: np.ndarray, n: int, *, hashed: bool = False) -> np.ndarray:
     count = len(ids) - n + 1
     if count <= 0:
         return np.empty(0, dtype=np.uint64)
-    mixed = ids if hashed else _mix(ids)
+    mixed = ids if hashed else mix64(ids)
     keys = mixed[:count].copy()
     with np.errstate(over="ignore"):
         for k in range(1, n):
@@ -90,19 +170,33 @@ class NgramRepetition:
         return int(top) * int(self._chars(np.array([winner]), n)[0] + n - 1)
 
     def duplicate_ngram_chars(self, n: int) -> int:
-        """Characters covered by n-grams repeating an earlier one, scanning left to right and jumping over each
-        repeat (Gopher's 'duplicate n-gram character fraction' numerator)."""
+        """Characters covered by repeated n-grams, as Gopher / datatrove count them: scan positions left to right;
+        an n-gram seen at an earlier *visited* position is a repeat, adds its characters and makes the scan jump
+        n positions (the positions jumped over are never visited, so their n-grams do not count as seen)."""
         keys = ngram_keys(self.ids, n)
         if len(keys) == 0:
             return 0
         _, first, inverse = np.unique(keys, return_index=True, return_inverse=True)
-        repeats = np.flatnonzero(first[inverse] < np.arange(len(keys)))
-        if len(repeats) == 0:
+        candidates = np.flatnonzero(first[inverse] < np.arange(len(keys)))
+        if len(candidates) == 0:
             return 0
+        # NOTE: only positions whose n-gram occurred before can be repeats, so Python walks just those, in order;
+        # `by_key` lists every position grouped by n-gram, ascending, to find an earlier visited occurrence.
+        by_key = np.argsort(inverse, kind="stable").tolist()
+        group = np.searchsorted(inverse[by_key], inverse[candidates])
+        chars = self._chars(candidates, n)
         total, next_free = 0, -1
-        chars = self._chars(repeats, n)
-        for pos, c in zip(repeats.tolist(), chars.tolist()):
-            if pos >= next_free:
-                total += c
-                next_free = pos + n
+        jumped: list[int] = []  # starts of the jumped-over windows [start, start + n - 1), increasing
+        for pos, g, c in zip(candidates.tolist(), group.tolist(), chars.tolist()):
+            if pos < next_free:
+                continue
+            # NOTE: pos itself is in its group, so the walk stops inside the group.
+            while (q := by_key[g]) < pos:
+                w = bisect.bisect_right(jumped, q) - 1
+                if w < 0 or q >= jumped[w] + n - 1:  # q was visited
+                    total += c
+                    next_free = pos + n
+                    jumped.append(pos + 1)
+                    break
+                g += 1
         return total

@@ -36,7 +36,7 @@ from lemur_data.datasets import ReadUnit, main_files, read_unit, read_units
 from lemur_data.runner import Prepared, RunContext
 from lemur_data.schema import TOKENS_SCHEMA
 from lemur_data.tokenizer import TokenizerSpec
-from lemur_data.writer import ROWS_PER_GROUP
+from lemur_data.writer import ROWS_PER_GROUP, publish_file
 
 log = logging.getLogger(__name__)
 
@@ -178,13 +178,8 @@ class _OutputFile:
 
     def close(self) -> dict[str, Any]:
         self.writer.close()
-        digest = hashlib.sha256()
-        with open(self.tmp, "rb") as f:
-            for chunk in iter(lambda: f.read(1 << 20), b""):
-                digest.update(chunk)
-        size = os.path.getsize(self.tmp)
-        self.store.put_file(self.tmp, self.uri)
-        return {"path": self.rel, "rows": self.rows, "bytes": size, "sha256": digest.hexdigest(),
+        size, sha256 = publish_file(self.store, self.tmp, self.uri)
+        return {"path": self.rel, "rows": self.rows, "bytes": size, "sha256": sha256,
                 "row_groups": self.row_groups, "tokens": self.tokens}
 
 
