@@ -86,6 +86,7 @@ def test_pipeline_on_standalone_cluster_with_packed_env_equals_local(dist, stand
            # NOTE: executors run the shipped environment; the client-mode driver runs this machine's venv.
            "--conf", "spark.pyspark.python=./env/bin/python", "--conf", f"spark.pyspark.driver.python={sys.executable}",
            "--conf", "spark.executor.memory=3g",
+           "--conf", "spark.sql.shuffle.partitions=4",  # sized for this 2-core cluster, as a user would
            "--conf", "spark.ui.enabled=false",
            str(REPO / "jobs" / "pipeline.py"), str(DEMO_MANIFEST), "--output", str(out)]
     proc = subprocess.run(cmd, capture_output=True, text=True, env=env, timeout=1500, cwd=REPO)
