@@ -21,14 +21,14 @@ import tempfile
 import uuid
 from collections import defaultdict
 from dataclasses import dataclass, field
-from typing import Iterable, Iterator
+from typing import Any, Iterable, Iterator
 
 import pyarrow as pa
 import pyarrow.parquet as pq
 from pyspark.sql import Column, DataFrame
 from pyspark.sql import functions as F
 
-from lemur_data import storage
+from lemur_data import reasons, storage
 
 DEST = "_dest"
 BUCKET = "_bucket"
@@ -93,6 +93,25 @@ class WriteResult:
         for f in self.files:
             h.update(f"{f.path}\x00{f.sha256}\n".encode())
         return h.hexdigest()
+
+    def reason_entries(self) -> list[dict[str, Any]]:
+        """Run-manifest entries for every reason the writer counted: docs, bytes, per-source docs, example
+        locators (the five smallest, over all sources), most documents first."""
+        entries: dict[str, dict[str, Any]] = {}
+        for k, (docs, size) in self.groups.items():
+            if k.reason is None:
+                continue
+            r = reasons.REASONS[k.reason]
+            e = entries.setdefault(k.reason, {"reason": r.name, "category": r.category,
+                                              "description": r.description, "docs": 0, "bytes": 0,
+                                              "by_source": {}, "examples": []})
+            e["docs"] += docs
+            e["bytes"] += size
+            e["by_source"][k.source] = e["by_source"].get(k.source, 0) + docs
+        for (_source, reason), locators in self.examples.items():
+            if reason in entries:
+                entries[reason]["examples"] = sorted(set(entries[reason]["examples"]) | set(locators))[:5]
+        return sorted(entries.values(), key=lambda e: (-e["docs"], e["reason"]))
 
 
 def bucket_counts(expected_bytes: dict[tuple[str, str, str], int], target_file_bytes: int) -> dict[str, int]:

@@ -16,7 +16,7 @@ from typing import Any, Iterator
 import pyarrow as pa
 from pyspark.sql import functions as F
 
-from lemur_data import reasons, storage
+from lemur_data import storage
 from lemur_data.config import CrawlConfig, DatasetManifest, SourceConfig
 from lemur_data.runner import Prepared, RunContext
 from lemur_data.schema import DOC_SCHEMA, spark_ddl
@@ -128,7 +128,7 @@ def crawl_sections(cfg: DatasetManifest, plan: CrawlPlan, result: WriteResult, s
         {"kind": k.kind, "source": k.source, "lang": k.lang, "docs": docs, "bytes": size}
         for k, (docs, size) in result.groups.items() if k.dest == OUTPUT_DIR
     ]
-    dropped = reason_entries(result)
+    dropped = result.reason_entries()
     docs_out = sum(e["docs"] for e in by_source_lang)
     bytes_out = sum(e["bytes"] for e in by_source_lang)
     rows_written = sum(f.rows for f in result.files)
@@ -148,24 +148,6 @@ def crawl_sections(cfg: DatasetManifest, plan: CrawlPlan, result: WriteResult, s
         ],
         "timings": {"listing_s": round(plan.listing_s, 3), "read_and_write_s": round(spark_s, 3)},
     }
-
-
-def reason_entries(result: WriteResult) -> list[dict[str, Any]]:
-    """Manifest entries for every reason counted by the writer, with per-source counts and examples."""
-    entries: dict[str, dict[str, Any]] = {}
-    for k, (docs, size) in result.groups.items():
-        if k.reason is None:
-            continue
-        r = reasons.REASONS[k.reason]
-        e = entries.setdefault(k.reason, {"reason": r.name, "category": r.category, "description": r.description,
-                                          "docs": 0, "bytes": 0, "by_source": {}, "examples": []})
-        e["docs"] += docs
-        e["bytes"] += size
-        e["by_source"][k.source] = e["by_source"].get(k.source, 0) + docs
-    for (source, reason), locators in result.examples.items():
-        if reason in entries:
-            entries[reason]["examples"] = sorted(entries[reason]["examples"] + locators)[:5]
-    return sorted(entries.values(), key=lambda e: (-e["docs"], e["reason"]))
 
 
 def _tree_accounting_checks(cfg: DatasetManifest, plan: CrawlPlan, result: WriteResult) -> list[dict[str, Any]]:

@@ -45,7 +45,6 @@ from lemur_data.datasets import main_files, read_parquet_files
 from lemur_data.reasons import Reason
 from lemur_data.runner import Prepared, RunContext
 from lemur_data.schema import DOC_SCHEMA, extend_schema, spark_ddl
-from lemur_data.stages.crawl import reason_entries
 from lemur_data.writer import DEST, WriteResult, bucket_counts, write_partitioned
 
 log = logging.getLogger(__name__)
@@ -633,7 +632,7 @@ def _sections(cfg: DatasetManifest, plan: DedupPlan, result: WriteResult, n_in: 
             "by_source_lang": [{"kind": e["kind"], "source": e["source"], "lang": e["lang"], "docs": e["docs_out"],
                                 "bytes": e["bytes_out"]} for e in by_source_lang],
         },
-        "reasons": reason_entries(result),
+        "reasons": result.reason_entries(),
         "outputs": {"dirs": list(DedupStage.dirs), "files": [f.to_json() for f in files], "buckets": result.buckets},
         "fingerprint": result.fingerprint(),
         "dedup": {

@@ -195,7 +195,7 @@ def filter_sections(cfg: DatasetManifest, plan: FilterPlan, result: WriteResult,
                     spark_s: float) -> dict[str, Any]:
     kept = [{"kind": k.kind, "source": k.source, "lang": k.lang, "docs": docs, "bytes": size}
             for k, (docs, size) in sorted(result.groups.items(), key=lambda kv: _key(kv[0])) if k.dest == OUTPUT_DIR]
-    rejected = reason_entries(result, plan.rule_info)
+    rejected = result.reason_entries()
     up = plan.upstream["counts"]["out"]
     docs_out, bytes_out = sum(e["docs"] for e in kept), sum(e["bytes"] for e in kept)
     docs_dropped = sum(e["docs"] for e in rejected)
@@ -228,24 +228,6 @@ def filter_sections(cfg: DatasetManifest, plan: FilterPlan, result: WriteResult,
 
 def _key(k: Any) -> tuple[str, ...]:
     return tuple("" if v is None else str(v) for v in (k.dest, k.kind, k.source, k.lang, k.reason))
-
-
-def reason_entries(result: WriteResult, rule_info: dict[str, dict[str, Any]]) -> list[dict[str, Any]]:
-    """Rejected documents by their first failing rule, with per-source counts and example locators."""
-    entries: dict[str, dict[str, Any]] = {}
-    for k, (docs, size) in result.groups.items():
-        if k.reason is None:
-            continue
-        r = reasons.REASONS[k.reason]
-        e = entries.setdefault(k.reason, {"reason": r.name, "category": r.category, "description": r.description,
-                                          "docs": 0, "bytes": 0, "by_source": {}, "examples": []})
-        e["docs"] += docs
-        e["bytes"] += size
-        e["by_source"][k.source] = e["by_source"].get(k.source, 0) + docs
-    for (_source, reason), locators in result.examples.items():
-        if reason in entries:
-            entries[reason]["examples"] = sorted(set(entries[reason]["examples"]) | set(locators))[:5]
-    return sorted(entries.values(), key=lambda e: (-e["docs"], e["reason"]))
 
 
 def rule_entries(info: dict[str, dict[str, Any]], stats: ScoringStats,
