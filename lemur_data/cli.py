@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import itertools
 import logging
 import os
 import sys
@@ -46,8 +47,7 @@ def _stage_names() -> list[str]:
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="lemur-data", description=_DESCRIPTION, epilog=_EPILOG,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("-q", "--quiet", action="store_true", help="only warnings and errors (for schedulers' logs)")
-    parser.add_argument("-v", "--verbose", action="store_true", help="debug logging and full tracebacks")
+    _add_log_options(parser, default=False)
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     run = sub.add_parser("run", help="run the pipeline's stages in order (skipping those already up to date)",
@@ -146,6 +146,7 @@ def build_parser() -> argparse.ArgumentParser:
     lineage = man_sub.add_parser("lineage", help="follow upstream manifests from a stage back to its sources, "
                                                  "checking each recorded sha256")
     lineage.add_argument("path", help="a run manifest (e.g. the mix stage's) or its stage folder")
+    _accept_log_options_everywhere(parser)
     return parser
 
 
@@ -176,6 +177,7 @@ def build_dedup_inspect_parser() -> argparse.ArgumentParser:
     p.add_argument("output", metavar="OUT", help="dataset output root (e.g. out/demo) or its deduped/ folder")
     p.add_argument("--cluster", metavar="ID", help="cluster id (= the survivor's document id, as in `cluster_id`)")
     p.add_argument("--json", action="store_true", help="print the members as JSON")
+    _add_log_options(p, default=False)
     return p
 
 
@@ -193,12 +195,29 @@ def _dedup_inspect(argv: Sequence[str]) -> int:
     return 0 if members else 1
 
 
+_LOG_FLAGS = ("-q", "--quiet", "-v", "--verbose")
+
+
+def _add_log_options(p: argparse.ArgumentParser, default: bool | object = argparse.SUPPRESS) -> None:
+    p.add_argument("-q", "--quiet", action="store_true", default=default,
+                   help="only warnings and errors (for schedulers' logs)")
+    p.add_argument("-v", "--verbose", action="store_true", default=default, help="debug logging and full tracebacks")
+
+
+def _accept_log_options_everywhere(parser: argparse.ArgumentParser) -> None:
+    """-q / -v after any (sub)command too, so `jobs/<stage>.py MANIFEST -q` works under spark-submit / Airflow and
+    every "rerun with -v" hint works as printed. NOTE: subcommands default to SUPPRESS, so a flag given before the
+    subcommand is not reset by the subparser's default."""
+    for action in parser._actions:
+        if isinstance(action, argparse._SubParsersAction):
+            for child in dict.fromkeys(action.choices.values()):
+                _add_log_options(child)
+                _accept_log_options_everywhere(child)
+
+
 def _add_run_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("dataset_manifest", metavar="MANIFEST", help="dataset manifest (YAML), e.g. manifests/demo.yaml")
     p.add_argument("--force", action="store_true", help="recompute even if the committed output is up to date")
-    # NOTE: also accepted after the subcommand, so `jobs/<stage>.py MANIFEST -q` works under spark-submit / Airflow.
-    p.add_argument("-q", "--quiet", action="store_true", default=argparse.SUPPRESS,
-                   help="only warnings and errors (for schedulers' logs)")
     p.add_argument("--output", help="override the manifest's output root (local path or s3://bucket/prefix)")
     p.add_argument("--master", help="Spark master for a local launch (default local[*]; ignored under spark-submit)")
     p.add_argument("--conf", action="append", default=[], metavar="KEY=VALUE",
@@ -402,10 +421,11 @@ def _assets(action: str) -> int:
 
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
-    if argv[:2] == ["dedup", "inspect"]:
+    leading_flags = list(itertools.takewhile(lambda a: a in _LOG_FLAGS, argv))
+    if argv[len(leading_flags):][:2] == ["dedup", "inspect"]:
         # NOTE: `dedup` is also the stage command (positional MANIFEST), so its one action is routed here.
         try:
-            return _dedup_inspect(argv[2:])
+            return _dedup_inspect(leading_flags + argv[len(leading_flags) + 2:])
         except mf.ManifestError as exc:
             print(f"lemur-data: error: {exc}", file=sys.stderr)
             return 2
