@@ -24,11 +24,12 @@ from pathlib import Path
 import yaml
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from tokmix_corpus import BENCH, REPO, CrawlUpstream, build  # noqa: E402
+from tokmix_corpus import BENCH, REPO, build, crawl_upstream  # noqa: E402
 
 from lemur_data import mixture  # noqa: E402
 from lemur_data.config import load_manifest  # noqa: E402
-from lemur_data.runner import RunContext, run_stage  # noqa: E402
+from lemur_data.runner import run_stage  # noqa: E402
+from lemur_data.stage import RunContext  # noqa: E402
 from lemur_data.spark import get_session  # noqa: E402
 from lemur_data.stages import STAGES  # noqa: E402
 
@@ -76,12 +77,12 @@ def main() -> int:
     spark = get_session(master=f"local[{cores}]", app_name="bench-mix")
     cfg = load_manifest(base)
     for name in ("crawl", "tokenize"):
-        m = run_stage(STAGES[name], CrawlUpstream(cfg, _spark=spark))
+        m = run_stage(STAGES[name], crawl_upstream(cfg, _spark=spark))
     cfg = load_manifest(mix_manifest(base, m))
     runs = []
     for i in range(args.repeats):
         t0 = time.perf_counter()
-        mix = run_stage(STAGES["mix"], RunContext(cfg, force=True, _spark=spark))
+        mix = run_stage(STAGES["mix"], RunContext(cfg, STAGES, force=True, _spark=spark))
         wall = time.perf_counter() - t0
         failed = [c["check"] for c in mix["validation"] if not c["passed"]]
         assert not failed, failed

@@ -26,12 +26,13 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from tokmix_corpus import BENCH, REPO, CrawlUpstream, build  # noqa: E402
+from tokmix_corpus import BENCH, REPO, build, crawl_upstream  # noqa: E402
 
 from lemur_data import storage, tokenizer  # noqa: E402
 from lemur_data.config import load_manifest  # noqa: E402
 from lemur_data.datasets import main_files  # noqa: E402
-from lemur_data.runner import RunContext, run_stage  # noqa: E402
+from lemur_data.runner import run_stage  # noqa: E402
+from lemur_data.stage import RunContext  # noqa: E402
 from lemur_data.spark import get_session  # noqa: E402
 from lemur_data.stages import STAGES  # noqa: E402
 
@@ -67,7 +68,7 @@ def measure(cfg, spark, texts: list[str], cores: int, repeats: int) -> dict:
         raw_s, raw_tokens = raw_encode(spec, data, texts, cores)
         raw.append(mb / raw_s)
         t0 = time.perf_counter()
-        m = run_stage(STAGES["tokenize"], CrawlUpstream(cfg, force=True, _spark=spark))
+        m = run_stage(STAGES["tokenize"], crawl_upstream(cfg, force=True, _spark=spark))
         stage_s = time.perf_counter() - t0
         stage.append(mb / stage_s)
         assert m["counts"]["out"]["tokens"] == raw_tokens, "stage and raw encode the same tokens"
@@ -97,7 +98,7 @@ def main() -> int:
     spark = get_session(master=f"local[{cores}]", app_name="bench-tokenize")
     cfg = load_manifest(manifest_path)
     t0 = time.perf_counter()
-    crawl = run_stage(STAGES["crawl"], RunContext(cfg, _spark=spark))
+    crawl = run_stage(STAGES["crawl"], RunContext(cfg, STAGES, _spark=spark))
     print(f"crawl: {crawl['counts']['out']['docs']:,} docs ({time.perf_counter() - t0:.0f}s, skipped if up to date)",
           file=sys.stderr)
     texts = documents(cfg, crawl)

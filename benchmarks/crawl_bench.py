@@ -65,12 +65,13 @@ def datasets(out: Path) -> dict[str, dict]:
 
 def run(name: str, spec: dict, out: Path, repeat: int, spark) -> dict:
     from lemur_data.config import load_manifest
-    from lemur_data.runner import RunContext, run_stage
+    from lemur_data.runner import run_stage
+    from lemur_data.stage import RunContext
     from lemur_data.stages import STAGES
 
     manifest = out / f"{name}.yaml"
     manifest.write_text(yaml.safe_dump({"name": f"bench-{name}", "output": str(out / f"out-{name}"), **spec}))
-    ctx = RunContext(load_manifest(manifest), force=True, _spark=spark)
+    ctx = RunContext(load_manifest(manifest), STAGES, force=True, _spark=spark)
     times, m = [], None
     for _ in range(repeat):
         t0 = time.monotonic()

@@ -32,7 +32,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 import make_lemur_mini  # noqa: E402
 
 from lemur_data.config import load_manifest  # noqa: E402
-from lemur_data.runner import RunContext, run_stage  # noqa: E402
+from lemur_data.runner import run_stage  # noqa: E402
+from lemur_data.stage import RunContext  # noqa: E402
 from lemur_data.spark import get_session  # noqa: E402
 from lemur_data.stages import STAGES  # noqa: E402
 
@@ -58,7 +59,7 @@ def corpus_manifest(scale: int) -> Path:
 def run_once(spark, manifest: Path, out: Path) -> dict[str, dict]:
     if out.exists():
         shutil.rmtree(out)
-    ctx = RunContext(load_manifest(manifest, output=str(out)), force=True, _spark=spark)
+    ctx = RunContext(load_manifest(manifest, output=str(out)), STAGES, force=True, _spark=spark)
     stages = {}
     for name, stage in STAGES.items():
         m = run_stage(stage, ctx)

@@ -3,7 +3,7 @@
 Code: the standard libraries of the pyenv Pythons (read in place by a `files` source; site-packages excluded).
 Text: chapters of the Rust books shipped with rustup (main text of the HTML, via lxml) and the Debian changelogs
 under /usr/share/doc, written once as a JSON Lines source. The crawl stage turns both into documents; the
-benchmarks tokenize the crawl output directly (`CrawlUpstream`): filter and dedup are not what they measure, and
+benchmarks tokenize the crawl output directly (`crawl_upstream`): filter and dedup are not what they measure, and
 dedup would fold the near-duplicate standard libraries into one.
 """
 
@@ -14,11 +14,14 @@ import json
 import sys
 import time
 from pathlib import Path
+from typing import Any
 
 import lxml.html
 import yaml
 
-from lemur_data.runner import RunContext
+from lemur_data.config import DatasetManifest
+from lemur_data.stage import RunContext
+from lemur_data.stages import STAGES
 
 REPO = Path(__file__).resolve().parents[1]
 BENCH = REPO / ".bench" / "tokmix"
@@ -90,8 +93,6 @@ def build(versions: tuple[str, ...] = ("3.10", "3.11", "3.12", "3.13"), text_mb:
     return path
 
 
-class CrawlUpstream(RunContext):
+def crawl_upstream(cfg: DatasetManifest, **options: Any) -> RunContext:
     """A run context in which tokenize reads the crawl output (the benchmarks skip filter and dedup)."""
-
-    def previous_stage(self, stage_name: str) -> str:
-        return "crawl" if stage_name == "tokenize" else super().previous_stage(stage_name)
+    return RunContext(cfg, {name: STAGES[name] for name in ("crawl", "tokenize", "mix")}, **options)

@@ -235,11 +235,12 @@ def _parse_conf(items: list[str]) -> dict[str, str]:
 
 
 def _run(args: argparse.Namespace, stages: list[str]) -> int:
-    from lemur_data.runner import RunContext, run_stage  # noqa: PLC0415
+    from lemur_data.runner import run_stage  # noqa: PLC0415
+    from lemur_data.stage import RunContext  # noqa: PLC0415
     from lemur_data.stages import STAGES  # noqa: PLC0415
 
     cfg = load_manifest(args.dataset_manifest, output=args.output)
-    ctx = RunContext(cfg, force=args.force, master=args.master, spark_conf=_parse_conf(args.conf))
+    ctx = RunContext(cfg, STAGES, force=args.force, master=args.master, spark_conf=_parse_conf(args.conf))
     results = []
     for name in stages:
         results.append((name, run_stage(STAGES[name], ctx)))
@@ -329,10 +330,11 @@ def _validate(path: str) -> int:
 
 def _mix_plan(args: argparse.Namespace) -> int:
     from lemur_data import mixture  # noqa: PLC0415
-    from lemur_data.runner import RunContext  # noqa: PLC0415
+    from lemur_data.stage import RunContext  # noqa: PLC0415
+    from lemur_data.stages import STAGES  # noqa: PLC0415
 
     cfg = load_manifest(args.dataset_manifest, output=args.output)
-    ctx = RunContext(cfg)
+    ctx = RunContext(cfg, STAGES)
     upstream, _, uri = ctx.upstream(ctx.previous_stage("mix"))
     plan = mixture.plan_mixture(cfg, mixture.available_from_manifest(upstream))
     print(f"token counts from {uri}")

@@ -1,92 +1,22 @@
 """Running a stage: skip when up to date, clear and recompute otherwise, write the manifest last.
 
-A stage implements two small methods (`prepare` on the driver, cheap; `execute` with Spark) and returns the
-manifest sections it owns. Everything every stage needs (header, code and configuration identity, orchestration,
-idempotency, atomic commit, timings) lives here, once.
+A stage (`stage.Stage`) implements two small methods (`prepare` on the driver, cheap; `execute` with Spark) and
+returns the manifest sections it owns. Everything every stage needs (header, code and configuration identity,
+orchestration, idempotency, atomic commit, timings) lives here, once.
 """
 
 from __future__ import annotations
 
 import logging
 import time
-from dataclasses import dataclass, field
-from typing import Any, Protocol
-
-from pyspark.sql import SparkSession
+from typing import Any
 
 from lemur_data import manifest as mf
 from lemur_data import progress
-from lemur_data import spark as spark_runtime
-from lemur_data import storage
 from lemur_data.config import DatasetManifest, redact_uri
+from lemur_data.stage import Prepared, RunContext, Stage
 
 log = logging.getLogger(__name__)
-
-
-@dataclass
-class RunContext:
-    """What a stage run needs besides its own code. The Spark session starts on first use."""
-
-    cfg: DatasetManifest
-    force: bool = False
-    master: str | None = None
-    spark_conf: dict[str, str] = field(default_factory=dict)
-    _spark: SparkSession | None = None
-
-    @property
-    def store(self) -> storage.Storage:
-        return storage.from_config(self.cfg.storage)
-
-    @property
-    def spark(self) -> SparkSession:
-        if self._spark is None:
-            self._spark = spark_runtime.get_session(self.cfg.spark, master=self.master, conf=self.spark_conf,
-                                                    app_name=f"lemur-data:{self.cfg.name}")
-        return self._spark
-
-    def path(self, *parts: str) -> str:
-        return storage.join(self.cfg.output, *parts)
-
-    def manifest_uri(self, stage: Stage) -> str:
-        return self.path(stage.dirs[0], mf.MANIFEST_NAME)
-
-    def previous_stage(self, stage_name: str) -> str:
-        """The stage before `stage_name` in pipeline order: the one whose main output it reads."""
-        from lemur_data.stages import STAGES  # noqa: PLC0415 - the registry imports this module
-
-        names = list(STAGES)
-        return names[names.index(stage_name) - 1]
-
-    def upstream(self, stage_name: str) -> tuple[dict[str, Any], str, str]:
-        """(manifest, sha256, uri) of a finished upstream stage; a clear error if it has not run."""
-        from lemur_data.stages import STAGES  # noqa: PLC0415 - the registry imports this module
-
-        uri = self.manifest_uri(STAGES[stage_name])
-        found = mf.read(self.store, uri)
-        if found is None or found[0].get("status") != "completed":
-            raise mf.ManifestError(f"stage '{stage_name}' has not completed for this dataset (no {uri}); "
-                                   f"run `lemur-data {stage_name} MANIFEST` or `lemur-data run MANIFEST` first")
-        return found[0], found[1], uri
-
-
-@dataclass
-class Prepared:
-    """What `prepare` found: the input fingerprint (decides skipping), the manifest's inputs section, and any
-    plan the stage wants to hand to `execute`."""
-
-    fingerprint: str
-    inputs: dict[str, Any]
-    plan: Any = None
-
-
-class Stage(Protocol):
-    name: str
-    dirs: tuple[str, ...]  # output folders under the dataset root; the first holds the manifest
-    config_keys: tuple[str, ...]  # top-level config sections whose change invalidates the output
-
-    def prepare(self, ctx: RunContext) -> Prepared: ...
-
-    def execute(self, ctx: RunContext, prepared: Prepared) -> dict[str, Any]: ...
 
 
 def run_stage(stage: Stage, ctx: RunContext) -> dict[str, Any]:

@@ -59,10 +59,11 @@ def bad_inputs_copy(tmp_path_factory) -> Path:
 def run_pipeline(spark, manifest: Path, output: Path | str, force: bool = False) -> dict[str, dict]:
     """Every stage in order, in-process on the shared session; returns each stage's run manifest."""
     from lemur_data.config import load_manifest
-    from lemur_data.runner import RunContext, run_stage
+    from lemur_data.runner import run_stage
+    from lemur_data.stage import RunContext
     from lemur_data.stages import STAGES
 
-    ctx = RunContext(load_manifest(manifest, output=str(output)), force=force, _spark=spark)
+    ctx = RunContext(load_manifest(manifest, output=str(output)), STAGES, force=force, _spark=spark)
     return {name: run_stage(stage, ctx) for name, stage in STAGES.items()}
 
 

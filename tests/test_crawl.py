@@ -16,7 +16,8 @@ import pytest
 
 from lemur_data import manifest as mf
 from lemur_data.config import load_manifest
-from lemur_data.runner import RunContext, run_stage
+from lemur_data.runner import run_stage
+from lemur_data.stage import RunContext
 from lemur_data.stages import STAGES
 from tests.conftest import DEMO_MANIFEST, REPO, copy_outputs, run_cli, tree_digest
 
@@ -24,7 +25,7 @@ REQUIRED_CODE_LANGS = {"python", "c", "go", "rust", "javascript", "typescript", 
 
 
 def crawl(spark, manifest: Path, output: Path, force: bool = False) -> dict:
-    ctx = RunContext(load_manifest(manifest, output=str(output)), force=force, _spark=spark)
+    ctx = RunContext(load_manifest(manifest, output=str(output)), STAGES, force=force, _spark=spark)
     return run_stage(STAGES["crawl"], ctx)
 
 

@@ -16,7 +16,8 @@ from lemur_data import components
 from lemur_data import manifest as mf
 from lemur_data.config import ConfigError, load_manifest
 from lemur_data.quality import recipes
-from lemur_data.runner import RunContext, run_stage
+from lemur_data.runner import run_stage
+from lemur_data.stage import RunContext
 from lemur_data.stages import STAGES
 from lemur_data.stages.dedup import exact_key, inspect_cluster
 from lemur_data.storage import Storage
@@ -27,7 +28,7 @@ STDLIBS = sorted(Path("/root/.pyenv/versions").glob("3.*/lib/python3.*"))
 
 
 def run(spark, manifest: Path, output: Path, stages=("crawl", "filter", "dedup"), force: bool = False) -> dict:
-    ctx = RunContext(load_manifest(manifest, output=str(output)), force=force, _spark=spark)
+    ctx = RunContext(load_manifest(manifest, output=str(output)), STAGES, force=force, _spark=spark)
     return [run_stage(STAGES[s], ctx) for s in stages][-1]
 
 
@@ -215,7 +216,7 @@ def test_index_with_other_parameters_is_refused_before_spark(tmp_path, demo):
     out, _ = demo
     manifest = write_manifest(tmp_path, "other", [{"name": "x", "kind": "code", "format": "files", "path": str(tmp_path)}],
                               dedup={"index_from": [str(out)], "num_perm": 128})
-    ctx = RunContext(load_manifest(manifest))
+    ctx = RunContext(load_manifest(manifest), STAGES)
     ctx.upstream = lambda name: ({"outputs": {"dirs": ["docs"], "files": []}}, "0" * 64, "u")  # no crawl needed
     with pytest.raises(ConfigError, match="dedup.index_from.*num_perm"):
         STAGES["dedup"].prepare(ctx)

@@ -21,7 +21,8 @@ from lemur_data.quality import classifier, recipes
 from lemur_data.quality.decontam import DecontaminationIndex, read_benchmark
 from lemur_data.quality.pii import PII_TYPES, redact
 from lemur_data.quality.scorer import Scorer, ScoringPlan
-from lemur_data.runner import RunContext, run_stage
+from lemur_data.runner import run_stage
+from lemur_data.stage import RunContext
 from lemur_data.schema import DOC_SCHEMA, content_sha256
 from lemur_data.stages import STAGES
 from tests.conftest import BAD_INPUTS, DEMO_MANIFEST, REPO, copy_outputs, run_cli
@@ -259,7 +260,7 @@ def quality_filter(spark, demo_pipeline, quality_model) -> tuple[Path, dict]:
     manifest.write_text(text)
     out = model.parent / "out"
     copy_outputs(demo_pipeline[0], out, ["docs"])
-    ctx = RunContext(load_manifest(manifest, output=str(out)), _spark=spark)
+    ctx = RunContext(load_manifest(manifest, output=str(out)), STAGES, _spark=spark)
     return out, run_stage(STAGES["filter"], ctx)
 
 

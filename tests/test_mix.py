@@ -22,7 +22,8 @@ import yaml
 from lemur_data import manifest as mf
 from lemur_data.config import ConfigError, load_manifest
 from lemur_data.datasets import main_files
-from lemur_data.runner import RunContext, run_stage
+from lemur_data.runner import run_stage
+from lemur_data.stage import RunContext
 from lemur_data.schema import PROVENANCE_SCHEMA, SHARD_SCHEMA
 from lemur_data.stages import STAGES, job_script
 from tests.conftest import DEMO_MANIFEST, REPO, run_cli
@@ -182,7 +183,7 @@ def test_every_window_of_the_stream_stays_near_the_ratio(demo_pipeline):
 
 def test_rerun_skips_when_up_to_date(spark, demo_pipeline):
     root, manifests = demo_pipeline
-    again = run_stage(STAGES["mix"], RunContext(load_manifest(DEMO_MANIFEST, output=str(root)), _spark=spark))
+    again = run_stage(STAGES["mix"], RunContext(load_manifest(DEMO_MANIFEST, output=str(root)), STAGES, _spark=spark))
     assert again["completed_at"] == manifests["mix"]["completed_at"]
 
 
@@ -202,7 +203,7 @@ def test_budgets_below_and_above_the_corpus_hit_the_ratio(spark, demo_pipeline, 
     budget = 11 * blocks * seq_len
     max_rep = math.ceil(max(blocks * per_block[k] / have[k] for k in have)) + 1
     path = demo_yaml(tmp_path, budget_tokens=budget, max_repetition=max_rep, seq_len=seq_len)
-    m = run_stage(STAGES["mix"], RunContext(load_manifest(path, output=str(out)), _spark=spark))
+    m = run_stage(STAGES["mix"], RunContext(load_manifest(path, output=str(out)), STAGES, _spark=spark))
     failed = [c for c in m["validation"] if not c["passed"]]
     assert not failed, failed
     x = m["mixture"]
@@ -221,7 +222,7 @@ def test_infeasible_plan_fails_before_spark_with_the_source_and_shortfall(demo_p
     root, _ = demo_pipeline
     path = demo_yaml(tmp_path, max_repetition_by_source={"the-stack": 0.5})
     with pytest.raises(ConfigError, match=r"source 'the-stack' \(group code\) is short by [\d,]+ tokens"):
-        STAGES["mix"].prepare(RunContext(load_manifest(path, output=str(root))))
+        STAGES["mix"].prepare(RunContext(load_manifest(path, output=str(root)), STAGES))
     t0 = time.monotonic()
     proc = run_cli("mix", str(path), "--output", str(root), timeout=120)
     assert proc.returncode == 2, proc.stderr

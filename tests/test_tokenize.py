@@ -15,7 +15,8 @@ from lemur_data import assets
 from lemur_data import manifest as mf
 from lemur_data.config import load_manifest
 from lemur_data.datasets import main_files
-from lemur_data.runner import RunContext, run_stage
+from lemur_data.runner import run_stage
+from lemur_data.stage import RunContext
 from lemur_data.schema import TOKENS_SCHEMA
 from lemur_data.stages import STAGES, job_script
 from tests.conftest import DEMO_MANIFEST, REPO
@@ -28,7 +29,7 @@ def read_files(root: Path, manifest: dict, columns: list[str] | None = None):
 
 
 def upstream_docs(root: Path, manifests: dict) -> dict[str, dict]:
-    name = RunContext(load_manifest(DEMO_MANIFEST)).previous_stage("tokenize")
+    name = RunContext(load_manifest(DEMO_MANIFEST), STAGES).previous_stage("tokenize")
     table = read_files(root, manifests[name], ["id", "kind", "source", "lang", "text"])
     return {r["id"]: r for r in table.to_pylist()}
 
@@ -66,7 +67,7 @@ def test_manifest_counts_tokens_per_source_and_loads_the_tokenizer_once_per_work
     assert (t["vocab_size"], t["eos_id"], t["format"]) == (32000, 2, "sentencepiece")
     assert t["sha256"] == assets.ASSETS["tokenizer.model.v1"].sha256
     assert t["tasks"] > t["worker_processes"] >= t["worker_loads"] >= 1
-    ctx = RunContext(load_manifest(DEMO_MANIFEST, output=str(root)))
+    ctx = RunContext(load_manifest(DEMO_MANIFEST, output=str(root)), STAGES)
     _, upstream_sha, _ = ctx.upstream(ctx.previous_stage("tokenize"))
     assert m["inputs"]["upstream"][0]["sha256"] == upstream_sha
     written = {str(p.relative_to(root)) for p in (root / "tokens").rglob("*.parquet")}
@@ -75,7 +76,7 @@ def test_manifest_counts_tokens_per_source_and_loads_the_tokenizer_once_per_work
 
 def copy_upstream(root: Path, manifests: dict, dest: Path) -> None:
     """The previous stage's committed output, copied so another run can start from it."""
-    name = RunContext(load_manifest(DEMO_MANIFEST)).previous_stage("tokenize")
+    name = RunContext(load_manifest(DEMO_MANIFEST), STAGES).previous_stage("tokenize")
     folder = manifests[name]["outputs"]["dirs"][0]
     shutil.copytree(root / folder, dest / folder)
     for d in manifests[name]["outputs"]["dirs"][1:]:
@@ -91,7 +92,7 @@ def test_huggingface_tokenizer_json_through_the_stage(spark, demo_pipeline, gpt2
     manifest.write_text(DEMO_MANIFEST.read_text().replace("demo-corpus/", f"{DEMO_MANIFEST.parent}/demo-corpus/")
                         .replace("tokenizer: {}", f"tokenizer: {{path: {gpt2_tokenizer_json}}}"))
     cfg = load_manifest(manifest, output=str(out))
-    m = run_stage(STAGES["tokenize"], RunContext(cfg, _spark=spark))
+    m = run_stage(STAGES["tokenize"], RunContext(cfg, STAGES, _spark=spark))
     assert all(c["passed"] for c in m["validation"]), m["validation"]
     plain = Tokenizer.from_file(str(gpt2_tokenizer_json))
     eos = plain.token_to_id("<|endoftext|>")
@@ -104,18 +105,18 @@ def test_huggingface_tokenizer_json_through_the_stage(spark, demo_pipeline, gpt2
         assert r["tokens"] == plain.encode(docs[r["doc_id"]]["text"], add_special_tokens=False).ids + [eos]
     assert m["counts"]["out"]["tokens"] != manifests["tokenize"]["counts"]["out"]["tokens"]
 
-    again = run_stage(STAGES["tokenize"], RunContext(cfg, _spark=spark))
+    again = run_stage(STAGES["tokenize"], RunContext(cfg, STAGES, _spark=spark))
     assert again["completed_at"] == m["completed_at"], "unchanged inputs and tokenizer: skipped"
 
 
 def test_tokenizer_file_is_part_of_the_input_fingerprint(demo_pipeline, gpt2_tokenizer_json, tmp_path):
     root, _ = demo_pipeline
     stage = STAGES["tokenize"]
-    default = stage.prepare(RunContext(load_manifest(DEMO_MANIFEST, output=str(root))))
+    default = stage.prepare(RunContext(load_manifest(DEMO_MANIFEST, output=str(root)), STAGES))
     manifest = tmp_path / "hf.yaml"
     hf_section = f"tokenizer: {{path: {gpt2_tokenizer_json}}}"
     manifest.write_text(DEMO_MANIFEST.read_text().replace("tokenizer: {}", hf_section))
-    hf = stage.prepare(RunContext(load_manifest(manifest, output=str(root))))
+    hf = stage.prepare(RunContext(load_manifest(manifest, output=str(root)), STAGES))
     assert default.inputs["upstream"] == hf.inputs["upstream"]
     assert default.fingerprint != hf.fingerprint
     assert hf.inputs["tokenizer_sha256"] == hf.plan.spec.sha256 != default.plan.spec.sha256

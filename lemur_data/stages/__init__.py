@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sys
 
-from lemur_data.runner import Stage
+from lemur_data.stage import Stage
 from lemur_data.stages.crawl import CrawlStage
 from lemur_data.stages.dedup import DedupStage
 from lemur_data.stages.filter import FilterStage

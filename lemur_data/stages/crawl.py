@@ -18,11 +18,11 @@ from pyspark.sql import functions as F
 
 from lemur_data import storage
 from lemur_data.config import CrawlConfig, DatasetManifest, SourceConfig
-from lemur_data.runner import Prepared, RunContext
 from lemur_data.schema import DOC_SCHEMA, spark_ddl
 from lemur_data.sources import plan_source, read_item
 from lemur_data.sources.items import SourcePlan, WorkItem
 from lemur_data.sources.records import CRAWL_SCHEMA, to_batches
+from lemur_data.stage import Prepared, RunContext
 from lemur_data.writer import DEST, WriteResult, bucket_counts, write_partitioned
 
 log = logging.getLogger(__name__)

@@ -43,7 +43,7 @@ from lemur_data import manifest as mf
 from lemur_data.config import ConfigError, DatasetManifest, DedupConfig
 from lemur_data.datasets import main_files, read_parquet_files
 from lemur_data.reasons import Reason
-from lemur_data.runner import Prepared, RunContext
+from lemur_data.stage import Prepared, RunContext
 from lemur_data.schema import DOC_SCHEMA, extend_schema, spark_ddl
 from lemur_data.writer import DEST, WriteResult, bucket_counts, write_partitioned
 

@@ -27,7 +27,7 @@ from lemur_data.quality.decontam import DecontaminationIndex, read_benchmark
 from lemur_data.quality.pii import PII_TYPES
 from lemur_data.quality.scorer import (DECONTAM_RULE, ERROR_RULE, QUALITY_RULE, REJECT_SCHEMA, SCORED_SCHEMA,
                                        QualityModel, Scorer, ScoringPlan, ScoringStats)
-from lemur_data.runner import Prepared, RunContext
+from lemur_data.stage import Prepared, RunContext
 from lemur_data.schema import DOC_SCHEMA, spark_ddl
 from lemur_data.writer import WriteResult, bucket_counts, write_partitioned
 

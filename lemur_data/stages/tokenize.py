@@ -33,8 +33,8 @@ from lemur_data import manifest as mf
 from lemur_data import reasons, storage, tokenizer
 from lemur_data.config import redact_uri
 from lemur_data.datasets import ReadUnit, main_files, read_unit, read_units
-from lemur_data.runner import Prepared, RunContext
 from lemur_data.schema import TOKENS_SCHEMA
+from lemur_data.stage import Prepared, RunContext
 from lemur_data.tokenizer import TokenizerSpec
 from lemur_data.writer import ROWS_PER_GROUP, publish_file
 

@@ -26,7 +26,7 @@ from typing import Any
 from lemur_data import mixture
 from lemur_data.config import redact_uri
 from lemur_data.mixture import MixPlan
-from lemur_data.runner import Prepared, RunContext
+from lemur_data.stage import Prepared, RunContext
 from lemur_data.stages.mix.materialize import Materializer, MixInputs
 from lemur_data.stages.mix.shards import PLAN_DIR, PROVENANCE_DIR, SHARDS_DIR
 

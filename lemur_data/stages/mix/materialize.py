@@ -15,8 +15,8 @@ from pyspark.sql import functions as F
 from lemur_data import mixture
 from lemur_data.datasets import main_files, read_units
 from lemur_data.mixture import MixPlan
-from lemur_data.runner import RunContext
 from lemur_data.schema import spark_ddl
+from lemur_data.stage import RunContext
 from lemur_data.stages.mix.pieces import PIECES_SCHEMA, SLICES_SCHEMA, Pieces, SliceTokens
 from lemur_data.stages.mix.sections import MixOutcome, manifest_sections
 from lemur_data.stages.mix.selection import (
