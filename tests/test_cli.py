@@ -7,6 +7,7 @@ import re
 import pytest
 
 from lemur_data import cli
+from lemur_data.commands import setup
 
 
 @pytest.mark.parametrize("argv", [
@@ -39,10 +40,10 @@ def test_dedup_inspect_takes_the_flags_on_either_side(tmp_path, capsys) -> None:
 
 
 def test_the_rerun_hint_of_an_unexpected_failure_works_as_printed(monkeypatch, capsys) -> None:
-    def fail(_path: str) -> int:
+    def fail(_args) -> int:
         raise RuntimeError("disk on fire\nsecond line")
 
-    monkeypatch.setattr(cli, "_validate", fail)
+    monkeypatch.setattr(setup, "_validate", fail)
     assert cli.main(["validate", "m.yaml"]) == 1
     err = capsys.readouterr().err
     assert "failed: RuntimeError: disk on fire (rerun with -v" in err and "Traceback" not in err
