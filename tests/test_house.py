@@ -9,6 +9,10 @@ from pathlib import Path
 from tests.conftest import REPO
 
 PACKAGE = REPO / "lemur_data"
+MAX_LINES = 400
+# NOTE: dedup.py is being split (and made faster) on the dedup helper's branch (issue 14); the lead removes this
+# exemption when that branch is merged.
+TEMPORARILY_EXEMPT = {"lemur_data/stages/dedup.py"}
 
 
 def modules() -> dict[str, Path]:
@@ -82,3 +86,8 @@ def test_no_import_circle_inside_lemur_data():
     cycle = find_cycle(graph)
     assert cycle is None, "import circle: " + " -> ".join(cycle or [])
 
+
+def test_no_module_is_longer_than_400_lines():
+    long = {str(p.relative_to(REPO)): n for p in PACKAGE.rglob("*.py")
+            if (n := len(p.read_text(encoding="utf-8").splitlines())) > MAX_LINES}
+    assert set(long) - TEMPORARILY_EXEMPT == set(), f"split these along a line a reader can name: {long}"

@@ -41,45 +41,62 @@ def chromium() -> str:
 
 
 class _Page(HTMLParser):
-    """The page's structure: svg plots (attributes and marks), sections, notes."""
+    """The page's structure: plot divs and their figures (JSON), sections, tags with src / href, text."""
 
     def __init__(self) -> None:
         super().__init__()
-        self.plots: dict[str, dict] = {}
+        self.plots: dict[str, dict] = {}  # name -> the plot div's attributes
+        self.figures: dict[str, dict] = {}  # name -> the plotly figure drawn into it
         self.sections: list[str] = []
         self.body: dict[str, str] = {}
-        self._plot: str | None = None
-        self._title = False
+        self.links: list[str] = []
         self.text: list[str] = []
+        self._figure: str | None = None
 
     def handle_starttag(self, tag: str, attrs: list) -> None:
         a = dict(attrs)
-        if tag == "svg" and "plot" in (a.get("class") or ""):
-            self._plot = a["data-plot"]
-            self.plots[self._plot] = {"attrs": a, "marks": [], "labels": []}
-        elif tag in ("rect", "circle") and self._plot and "mark" in (a.get("class") or ""):
-            self.plots[self._plot]["marks"].append(a)
+        self.links += [v for k, v in attrs if k in ("src", "href") and v]
+        if tag == "div" and "data-plot" in a:
+            self.plots[a["data-plot"]] = a
+        elif tag == "script" and "data-figure" in a:
+            self._figure = a["data-figure"]
         elif tag == "section":
             self.sections.append(a["data-section"])
         elif tag == "body":
             self.body = a
-        self._title = tag == "title"
 
     def handle_endtag(self, tag: str) -> None:
-        if tag == "svg":
-            self._plot = None
-        self._title = False
+        self._figure = None
 
     def handle_data(self, data: str) -> None:
-        if self._plot and not self._title:
-            self.plots[self._plot]["labels"].append(data)
-        self.text.append(data)
+        if self._figure:
+            self.figures[self._figure] = json.loads(data)
+        else:
+            self.text.append(data)
 
 
 def parse(html_text: str) -> _Page:
     page = _Page()
     page.feed(html_text)
     return page
+
+
+def bars(figure: dict) -> dict[str, dict[str, float]]:
+    """A bar chart as {category: {trace name: value}} (categories: y of horizontal bars, x of vertical ones)."""
+    out: dict[str, dict[str, float]] = {}
+    for trace in figure["data"]:
+        horizontal = trace.get("orientation") == "h"
+        categories, values = (trace["y"], trace["x"]) if horizontal else (trace["x"], trace["y"])
+        for category, value in zip(categories, values):
+            cells = out.setdefault(category, {})  # every trace lists every category, in the plot's order
+            if value is not None:
+                cells[trace.get("name", "")] = value
+    return out
+
+
+def marks(figure: dict) -> int:
+    """Bars the figure draws: every positive value of its bar traces."""
+    return sum(1 for cells in bars(figure).values() for v in cells.values() if v > 0)
 
 
 def test_report_command_writes_one_self_contained_page_from_the_manifests(demo_out):
@@ -89,8 +106,9 @@ def test_report_command_writes_one_self_contained_page_from_the_manifests(demo_o
     path = out / "report.html"
     assert f"report written to {path}" in proc.stdout
     text = path.read_text(encoding="utf-8")
-    assert not re.search(r"""(src|href)\s*=\s*["']?(https?:)?//""", text), "nothing is loaded from the network"
     page = parse(text)
+    assert page.links == [], "nothing is loaded from the network (plotly.js is inlined)"
+    assert "Plotly.newPlot" in text and set(page.figures) == set(page.plots)
     assert page.sections == ["stages", "token-mix-by-source-and-language", "drops-by-reason-and-rule",
                              "dedup-cluster-sizes", "document-length-distributions", "stage-timeline"]
     not_run = [s for s in STAGES if s != "crawl"]
@@ -101,25 +119,22 @@ def test_report_command_writes_one_self_contained_page_from_the_manifests(demo_o
 
     # Every reason the crawl counted is one bar, labelled, in the manifest's order (most docs first).
     reasons = [r for r in m["reasons"] if r["docs"] > 0]
-    plot = page.plots["reasons-crawl"]
-    assert len(plot["marks"]) == len(reasons)
-    labels = [t for t in plot["labels"] if t in {r["reason"] for r in reasons}]
-    assert labels == [r["reason"] for r in sorted(reasons, key=lambda r: (-r["docs"], r["reason"]))]
+    drawn = bars(page.figures["reasons-crawl"])
+    assert list(drawn) == [r["reason"] for r in sorted(reasons, key=lambda r: (-r["docs"], r["reason"]))]
+    assert {k: sum(v.values()) for k, v in drawn.items()} == {r["reason"]: r["docs"] for r in reasons}
 
-    # Bytes by source x language: one bar per source; segment widths are proportional to the counts.
-    sources = {e["source"] for e in m["counts"]["by_source_lang"]}
-    mix = page.plots["source-lang"]
-    assert {lbl.rsplit(" (", 1)[0] for lbl in mix["labels"] if lbl.endswith(("(code)", "(text)"))} == sources
-    widths = sum(float(r["width"]) for r in mix["marks"])
-    biggest = max(sum(e["bytes"] for e in m["counts"]["by_source_lang"] if e["source"] == s) for s in sources)
-    total = sum(e["bytes"] for e in m["counts"]["by_source_lang"])
-    assert widths == pytest.approx(510 * total / biggest, rel=0.02)  # 510 px = the widest bar
+    # Bytes by source x language: one bar per source, its segments adding up to the manifest's bytes.
+    by_source: dict[str, int] = {}
+    for e in m["counts"]["by_source_lang"]:
+        key = f"{e['source']} ({e['kind']})"
+        by_source[key] = by_source.get(key, 0) + e["bytes"]
+    assert {k: sum(v.values()) for k, v in bars(page.figures["source-lang"]).items()} == by_source
 
     # Length distributions: all crawl files read; the table's doc counts add up to the manifest's.
     assert {"lengths-code", "lengths-text"} <= set(page.plots)
     rows = re.findall(r"<tr><td>crawl</td><td>(code|text)</td><td class=r>([\d,]+)</td>", text)
     assert sum(int(n.replace(",", "")) for _, n in rows) == m["counts"]["out"]["docs"]
-    assert "timeline" in page.plots and len(page.plots["timeline"]["marks"]) == 1
+    assert list(bars(page.figures["timeline"])) == ["crawl"]
 
 
 def test_report_command_failures_are_one_line_with_exit_2(tmp_path):
@@ -205,20 +220,47 @@ def test_report_renders_filter_dedup_and_mix_sections_when_present(demo_out):
     page_text = report.render(_with_downstream_sections(m))
     page = parse(page_text)
     # Filter rules: one bar per rule that failed documents, split into first failure and later failures.
-    rules = page.plots["rules-filter"]
-    assert [float(r["width"]) > 0 for r in rules["marks"]] == [True] * 3  # 30 first; 9 first + 3 later
+    assert bars(page.figures["rules-filter"]) == {
+        "text.gopher_words_v1": {"first failure": 30},
+        "code.max_line_length_v1": {"first failure": 9, "also failed": 3}}
     assert "1 rule(s) failed no document" in page_text
     # Dedup: cluster sizes ordered by size on a log scale, removals per kind, largest cluster listed.
-    hist = page.plots["dedup-clusters"]
-    svg = page_text[page_text.index('data-plot="dedup-clusters"'):].split("</svg>")[0]
-    assert re.findall(r"<title>clusters · ([\d-]+): ([\d,]+)</title>", svg) == [
-        ("1", "467"), ("2", "9"), ("3-4", "2"), ("5-8", "2")]
-    heights = [float(r["height"]) for r in hist["marks"]]
-    assert heights[0] > heights[1] > heights[2] == heights[3]
-    assert len(page.plots["removed-dedup"]["marks"]) == 2 and "py312/os.py" in page_text
+    clusters = page.figures["dedup-clusters"]
+    assert clusters["layout"]["yaxis"]["type"] == "log"
+    assert bars(clusters) == {"1": {"clusters": 467}, "2": {"clusters": 9}, "3-4": {"clusters": 2},
+                              "5-8": {"clusters": 2}}
+    assert bars(page.figures["removed-dedup"]) == {"exact_duplicate": {"removed": 7},
+                                                   "near_duplicate": {"removed": 21}}
+    assert "py312/os.py" in page_text
     # Mix: tokens (not bytes) by source and language from the last stage that counted tokens, and the mixture.
     assert "Tokens by source and language, from the <b>mix</b> run manifest" in page_text
-    assert "achieved <b>10.02:1</b>" in page_text and len(page.plots["mixture"]["marks"]) == 2
+    assert "achieved <b>10.02:1</b>" in page_text
+    assert bars(page.figures["mixture"]) == {
+        "py-stdlib (code)": {"available": 900, "planned": 800, "written": 800},
+        "docs-text (text)": {"available": 300, "planned": 80, "written": 80}}
+
+
+def test_report_of_the_whole_demo_run_draws_what_its_manifests_count(demo_pipeline, tmp_path):
+    """Drops by rule x source in tokens, the cluster-size histogram, and tokens per source planned vs written."""
+    root, manifests = demo_pipeline
+    page = parse(report.render(report.collect(str(root), storage.Storage(), max_files=4)))
+
+    per_rule = bars(page.figures["rule-source-tokens-filter"])
+    failing = {r["rule"]: r for r in manifests["filter"]["rules"] if r["failed"]["bytes"] > 0}
+    assert set(per_rule) == set(failing) and failing
+    for rule, by_source in per_rule.items():
+        sources = {x["source"] for x in failing[rule]["by_source_lang"] if x["failed_bytes"]}
+        assert set(by_source) == sources
+        assert round(sum(by_source.values())) == failing[rule]["tokens_failed_estimate"]
+
+    histogram = manifests["dedup"]["dedup"]["clusters"]["histogram"]
+    assert {k: v["clusters"] for k, v in bars(page.figures["dedup-clusters"]).items()} == histogram
+
+    mixture = {f"{s['source']} ({s['group']})": s for s in manifests["mix"]["mixture"]["sources"]}
+    drawn = bars(page.figures["mixture"])
+    assert list(drawn) == list(mixture)
+    for name, cells in drawn.items():
+        assert cells == {k: mixture[name][f"{k}_tokens"] for k in ("available", "planned", "written")}
 
 
 def _png_size(path: Path) -> tuple[int, int]:
@@ -228,28 +270,32 @@ def _png_size(path: Path) -> tuple[int, int]:
 
 
 @pytest.mark.slow
-def test_report_plots_render_in_headless_chromium(demo_out, chromium, tmp_path):
-    out, _ = demo_out
-    path = Path(report.write_report(str(out), html_path=str(tmp_path / "report.html")))
-    expected = len(parse(path.read_text(encoding="utf-8")).plots)
-    assert expected >= 6
+def test_report_plots_render_in_headless_chromium(demo_pipeline, chromium, tmp_path):
+    root, _ = demo_pipeline
+    path = Path(report.write_report(str(root), html_path=str(tmp_path / "report.html"), max_files=4))
+    figures = parse(path.read_text(encoding="utf-8")).figures
+    assert len(figures) >= 12
     profile = tmp_path / "chromium-profile"
-    dump = subprocess.run([chromium, *CHROMIUM_FLAGS, f"--user-data-dir={profile}", "--dump-dom", path.as_uri()],
-                          capture_output=True, text=True, timeout=180)
+    # NOTE: the virtual time budget lets plotly.js finish drawing before the DOM is dumped.
+    browse = [chromium, *CHROMIUM_FLAGS, f"--user-data-dir={profile}", "--virtual-time-budget=20000"]
+    dump = subprocess.run([*browse, "--dump-dom", path.as_uri()], capture_output=True, text=True, timeout=180)
     assert dump.returncode == 0, dump.stderr[-3000:]
     page = parse(dump.stdout)
-    # The page's check script ran in the browser: every plot has a layout box and visible marks.
-    assert page.body.get("data-plots") == str(expected)
-    assert page.body.get("data-plots-rendered") == str(expected)
-    for name, plot in page.plots.items():
-        a = plot["attrs"]
+    # The page's script ran in the browser: every figure was drawn, and nothing was fetched.
+    assert page.body.get("data-plots") == str(len(figures))
+    assert page.body.get("data-plots-rendered") == str(len(figures))
+    assert page.body.get("data-resources") == "0"
+    for name, figure in figures.items():
+        a = page.plots[name]
         width, height = (int(v) for v in a["data-box"].split("x"))
-        assert a["data-rendered"] == "ok" and width >= 900 and height > 20, (name, a)
-        assert int(a["data-visible-marks"]) == len([m for m in plot["marks"] if float(m.get("width", 1)) > 0])
+        assert a["data-rendered"] == "ok" and width >= 900 and height > 80, (name, a)
+        assert int(a["data-visible-marks"]) == marks(figure), name
+        div = dump.stdout[dump.stdout.index(f'data-plot="{name}"'):]
+        assert 'class="main-svg"' in div.split("data-figure=")[0], f"{name}: plotly drew no SVG"
 
     shot = tmp_path / "report.png"
-    proc = subprocess.run([chromium, *CHROMIUM_FLAGS, f"--user-data-dir={profile}", "--window-size=1000,2600",
-                           f"--screenshot={shot}", path.as_uri()], capture_output=True, text=True, timeout=180)
+    proc = subprocess.run([*browse, "--window-size=1000,2600", f"--screenshot={shot}", path.as_uri()],
+                          capture_output=True, text=True, timeout=180)
     assert proc.returncode == 0 and shot.is_file(), proc.stderr[-3000:]
     assert _png_size(shot) == (1000, 2600)
     assert shot.stat().st_size > 50_000, "a blank page compresses to a few KB"

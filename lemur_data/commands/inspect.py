@@ -28,11 +28,11 @@ def add_commands(sub: Any) -> None:
 
     report = sub.add_parser(
         "report", help="write one static HTML page with plots of a dataset's run manifests",
-        description="Write a self-contained HTML report (inline SVG plots, no scripts or fonts from the network) "
-                    "of the run manifests under a dataset's output root: token / byte mix by source and language, "
-                    "drops by reason and rule, dedup cluster sizes, document length distributions (read from the "
-                    "main outputs' size_bytes column) and the stage timeline. Stages that have not run are listed "
-                    "as such.")
+        description="Write a self-contained HTML report (plotly plots; plotly.js is inlined, nothing is loaded from "
+                    "the network) of the run manifests under a dataset's output root: token / byte mix by source "
+                    "and language, tokens per source planned vs written, drops by reason, rule and rule x source, "
+                    "dedup cluster sizes, document length distributions (read from the main outputs' size_bytes "
+                    "column) and the stage timeline. Stages that have not run are listed as such.")
     report.add_argument("output_root", metavar="OUT", help="the dataset's output root, e.g. out/demo (local or s3://)")
     report.add_argument("--html", help="where to write the page (default: OUT/report.html)")
     report.add_argument("--max-files", type=int, default=64, metavar="N",
