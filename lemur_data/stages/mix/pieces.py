@@ -69,6 +69,12 @@ class Pieces:
             }, schema=PIECES_SCHEMA)
 
 
+def equal_runs(values: np.ndarray) -> Iterator[tuple[int, int]]:
+    """[start, end) of each run of equal consecutive values (the input is sorted by them)."""
+    cuts = np.concatenate([[0], np.flatnonzero(np.diff(values)) + 1, [len(values)]])
+    return ((int(a), int(b)) for a, b in zip(cuts[:-1], cuts[1:]) if b > a)
+
+
 class SliceTokens:
     """mapInArrow over pieces sorted by (unit, row): read each cache unit once, cut out the pieces' tokens."""
 
@@ -79,10 +85,7 @@ class SliceTokens:
         loaded_unit, doc_ids, offsets, values = -1, None, None, None
         for batch in batches:
             unit = batch.column("unit").to_numpy()
-            cuts = np.concatenate([[0], np.flatnonzero(np.diff(unit)) + 1, [batch.num_rows]])
-            for a, b in zip(cuts[:-1], cuts[1:]):
-                if b <= a:
-                    continue
+            for a, b in equal_runs(unit):
                 if unit[a] != loaded_unit:
                     loaded_unit = int(unit[a])
                     doc_ids, offsets, values = self._load(loaded_unit)

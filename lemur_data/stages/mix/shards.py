@@ -17,6 +17,7 @@ import pyarrow.parquet as pq
 
 from lemur_data import storage
 from lemur_data.schema import PROVENANCE_SCHEMA, SHARD_SCHEMA, shard_metadata
+from lemur_data.stages.mix.pieces import equal_runs
 from lemur_data.writer import publish_file
 
 # The stage's output folders (the first holds the manifest).
@@ -61,10 +62,7 @@ class ShardWriter:
         done = []
         for batch in batches:
             shard = batch.column("shard").to_numpy()
-            cuts = np.concatenate([[0], np.flatnonzero(np.diff(shard)) + 1, [batch.num_rows]])
-            for a, b in zip(cuts[:-1], cuts[1:]):
-                if b <= a:
-                    continue
+            for a, b in equal_runs(shard):
                 if current is None or current.index != shard[a]:
                     if current is not None:
                         done.append(current.close())
@@ -101,10 +99,7 @@ class _Shard:
 
     def add(self, pieces: pa.RecordBatch) -> None:
         group = (pieces.column("seq_idx").to_numpy() - self.first) // self.layout.row_group_rows
-        cuts = np.concatenate([[0], np.flatnonzero(np.diff(group)) + 1, [pieces.num_rows]])
-        for a, b in zip(cuts[:-1], cuts[1:]):
-            if b <= a:
-                continue
+        for a, b in equal_runs(group):
             if group[a] != self.pending_group:
                 self._flush()
                 self.pending_group = int(group[a])
