@@ -1,7 +1,7 @@
 """`lemur-data validate`: check a dataset manifest without touching data and without Spark.
 
 Checks, in order (the first failure raises ConfigError naming the key, the value and what is expected):
-1. schema: every key and value (the typed models of config.py), mix groups against the source list;
+1. schema: every key and value (the typed models of lemur_data/config/), mix groups against the source list;
 2. recipe files: the filter recipes with the manifest's overrides, benchmark and quality-model files, and the
    tokenizer (read and parsed when it is a local file or an installed asset: its EOS id is needed for packing);
 3. feasibility: when the sources declare their sizes (`declared_tokens`), the mixture planner of the mix stage
