@@ -13,6 +13,7 @@ from typing import Any
 
 from lemur_data import manifest as mf
 from lemur_data import progress
+from lemur_data import spark as spark_runtime
 from lemur_data.config import DatasetManifest, redact_uri
 from lemur_data.stage import Prepared, RunContext, Stage
 
@@ -35,8 +36,12 @@ def run_stage(stage: Stage, ctx: RunContext) -> dict[str, Any]:
     for d in stage.dirs:
         store.delete_tree(ctx.path(d))
     log.info("%s: running", stage.name)
+    shuffle_before = spark_runtime.shuffle_bytes_written(ctx._spark)
     with progress.report(stage.name, lambda: ctx._spark.sparkContext if ctx._spark is not None else None):
         sections = stage.execute(ctx, prepared)
+    # NOTE: the status store counts per application; a stage's share is the difference across its execute.
+    shuffled = spark_runtime.shuffle_bytes_written(ctx._spark) - shuffle_before
+    sections.setdefault("timings", {})["shuffle_bytes_written"] = shuffled
     manifest = {
         "manifest_version": mf.MANIFEST_VERSION,
         "stage": stage.name,

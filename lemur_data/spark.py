@@ -106,3 +106,18 @@ def _local_defaults() -> dict[str, str]:
         _SHUFFLE_PARTITIONS: str(max(2, 2 * (os.cpu_count() or 1))),
         "spark.driver.extraJavaOptions": f"-Dlog4j2.configurationFile={_LOG4J} -Dlemur.log.level={_jvm_log_level()}",
     }
+
+
+def shuffle_bytes_written(spark: SparkSession | None) -> int:
+    """Shuffle bytes written so far by this application's executors (0 without a session).
+
+    Read from Spark's status store (always kept for a live application, with or without the UI); `False` includes
+    executors that are gone, so a lost executor's writes still count.
+    """
+    if spark is None:
+        return 0
+    executors = spark.sparkContext._jsc.sc().statusStore().executorList(False)
+    total, it = 0, executors.iterator()
+    while it.hasNext():
+        total += it.next().totalShuffleWrite()
+    return int(total)

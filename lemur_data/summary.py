@@ -143,7 +143,12 @@ def _timings(m: dict[str, Any]) -> list[str]:
     t = m.get("timings")
     if not t:
         return []
-    return ["", "timings: " + ", ".join(f"{k} {v:.1f}s" for k, v in t.items())]
+    return ["", "timings: " + ", ".join(timing_entry(k, v) for k, v in t.items())]
+
+
+def timing_entry(key: str, value: float) -> str:
+    """`sketch_s 10.0s`; the one non-duration entry, `shuffle_bytes_written`, in bytes."""
+    return f"{key} {value:.1f}s" if key.endswith("_s") else f"{key} {human_bytes(value)}"
 
 
 def _tokenizer(m: dict[str, Any]) -> list[str]:

@@ -74,6 +74,15 @@ def test_manifest_counts_tokens_per_source_and_loads_the_tokenizer_once_per_work
     assert {f["path"] for f in m["outputs"]["files"]} == written
 
 
+def test_shuffle_bytes_are_counted_per_stage(demo_pipeline):
+    """Crawl and dedup shuffle documents; tokenize reads upstream row groups in place and shuffles nothing, so a
+    cumulative (per application) figure would show up here as a non-zero tokenize entry."""
+    _, manifests = demo_pipeline
+    shuffled = {name: m["timings"]["shuffle_bytes_written"] for name, m in manifests.items()}
+    assert shuffled["crawl"] > 0 and shuffled["dedup"] > 0
+    assert shuffled["tokenize"] == 0
+
+
 def copy_upstream(root: Path, manifests: dict, dest: Path) -> None:
     """The previous stage's committed output, copied so another run can start from it."""
     name = RunContext(load_manifest(DEMO_MANIFEST), STAGES).previous_stage("tokenize")
