@@ -19,6 +19,7 @@ from lemur_data.config import CrawlConfig, SourceConfig
 from lemur_data.sources.files import file_record, path_policy, size_cap
 from lemur_data.sources.items import WorkItem
 from lemur_data.sources.licenses import MAX_LICENSE_BYTES, detect_repo_licenses, is_license_evidence, repo_for
+from lemur_data.sources.names import safe_name
 from lemur_data.sources.records import Record, Skip
 
 TAR_SUFFIXES = (".tar", ".tar.gz", ".tgz", ".tar.bz2", ".tbz2", ".tbz", ".tar.xz", ".txz")
@@ -131,7 +132,8 @@ def _records(item: WorkItem, source: SourceConfig, crawl: CrawlConfig, members: 
 def _tar_members(f: IO[bytes]) -> Iterator[tuple[Member, IO[bytes] | None]]:
     with tarfile.open(fileobj=f, mode="r|*") as tar:
         for info in tar:
-            m = Member(info.name, info.size, info.isfile(), info.issym() or info.islnk())
+            # tarfile decodes names with surrogateescape: a non-UTF-8 member name is escaped here, once.
+            m = Member(safe_name(info.name), info.size, info.isfile(), info.issym() or info.islnk())
             yield m, (tar.extractfile(info) if info.isfile() else None)
 
 

@@ -22,7 +22,8 @@ from lemur_data.schema import UNKNOWN_LANG
 from lemur_data.sources.items import WorkItem
 from lemur_data.sources.languages import detect_language, normalize_language
 from lemur_data.sources.licenses import normalize_spdx
-from lemur_data.sources.records import Doc, Record, Skip
+from lemur_data.sources.names import escape_bytes, safe_name
+from lemur_data.sources.records import Doc, Record, Skip, utf8
 
 _PARQUET_BATCH_ROWS = 256
 _JSONL_LINE_OVERHEAD = 64 << 10  # JSON escaping and other fields around the text
@@ -151,7 +152,10 @@ def row_record(values: dict[str, Any], default_locator: str, source: SourceConfi
     locator = locator or default_locator
     if not isinstance(text, str):
         return Skip(source.kind, source.name, locator, "missing_text", 0, f"column {m.text!r} is {type(text).__name__}")
-    size = len(text.encode("utf-8"))
+    raw = utf8(text)
+    if raw is None:
+        return Skip(source.kind, source.name, locator, "invalid_utf8", 0, "text holds a lone surrogate (a JSON \\u escape)")
+    size = len(raw)
     if size > crawl.max_file_bytes:
         return Skip(source.kind, source.name, locator, "too_large", size)
     if not text.strip():
@@ -192,10 +196,11 @@ def lookup(values: dict[str, Any], dotted: str | None) -> Any:
 
 
 def _as_str(value: Any) -> str | None:
+    """A column value as text for a locator or meta field: escaped by `names` when it is not UTF-8."""
     if value is None:
         return None
-    if isinstance(value, str):
-        return value
+    if isinstance(value, bytes):  # a binary column
+        return escape_bytes(value)
     if isinstance(value, (dict, list)):
-        return json.dumps(value, sort_keys=True, ensure_ascii=False, default=str)
-    return str(value)
+        value = json.dumps(value, sort_keys=True, ensure_ascii=False, default=str)
+    return safe_name(value if isinstance(value, str) else str(value))
