@@ -1,7 +1,7 @@
 """`files` (checked-out repositories) and `text` (txt / md / rst / html) directory trees.
 
-The driver walks the tree (never following directory symlinks, so loops cannot recurse), applies the path rules
-and detects repository licenses; executors read the files.
+The driver walks the tree (never following symlinks, so loops cannot recurse), applies the path rules and detects
+repository licenses; executors read the files. The same listing (`list_entries`) serves the whole-file formats.
 """
 
 from __future__ import annotations
