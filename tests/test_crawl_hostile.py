@@ -106,11 +106,11 @@ _BASES = ["heapq", "textwrap", "m\u00f3dulo", "caf\u00e9 2", "data-set"]
 
 
 @st.composite
-def file_names(draw, suffix: bytes = b".py", allow_invalid: bool = True) -> bytes:
+def file_names(draw, suffix: bytes = b".py") -> bytes:
     base = draw(st.sampled_from(_BASES))
     form = draw(st.sampled_from(["NFC", "NFD"]))
     name = unicodedata.normalize(form, base).encode()
-    options = (["invalid"] if allow_invalid else []) + ["newline", "none", "tab", "latin1", "long"]
+    options = ["invalid", "newline", "none", "tab", "latin1", "long"]
     mutation = draw(st.sampled_from(options))
     if mutation == "invalid":
         name += draw(st.sampled_from([b"_\xff\xfe", b"\xc3", b"\xe2\x82", b"\xed\xa0\x80", b"\x80"]))
@@ -118,7 +118,7 @@ def file_names(draw, suffix: bytes = b".py", allow_invalid: bool = True) -> byte
         name += b"\nx"
     elif mutation == "tab":
         name = b"\t" + name
-    elif mutation == "latin1" and allow_invalid:
+    elif mutation == "latin1":
         name = unicodedata.normalize("NFC", base).encode("latin-1", "replace")
     elif mutation == "long":
         name += b"x" * (200 - len(name))
@@ -132,31 +132,33 @@ def unique(names: list[bytes]) -> list[bytes]:
 # -- file trees ----------------------------------------------------------------------------------------------------
 @st.composite
 def trees(draw) -> Case:
-    names = unique(draw(st.lists(file_names(), min_size=1, max_size=5)))
-    datas = [draw(contents(CODE)) for _ in names]
+    """A `files` source of code (.py) or a `text` source of prose (.md)."""
+    fmt, kind, ext, pool = draw(st.sampled_from([("files", "code", b".py", CODE), ("text", "text", b".md", PROSE)]))
+    names = unique(draw(st.lists(file_names(suffix=ext), min_size=1, max_size=5)))
+    datas = [draw(contents(pool)) for _ in names]
     subdir = draw(st.sampled_from([b"d\xff/", b"", b"pkg/", b"a\nb/"]))
     links = draw(st.sampled_from(["loop", "none", "symlink", "dangling"]))
     nfc_nfd_pair = not draw(st.booleans())
-    case = Case("files", "code", None)
+    case = Case(fmt, kind, None)
     entries = [(subdir + n, d) for n, d in zip(names, datas)]
     if nfc_nfd_pair:  # two distinct files whose names differ only by normalisation
         for form in ("NFC", "NFD"):
-            entries.append((unicodedata.normalize(form, "r\u00e9sum\u00e9.py").encode(), CODE[0]))
+            entries.append((unicodedata.normalize(form, "r\u00e9sum\u00e9").encode() + ext, pool[0]))
+    target = b"target" + ext
+    if links == "symlink":
+        entries.append((target, pool[0]))
     for rel, data in entries:
         outcome, text = expect_file(data)
         if outcome == "doc":
             case.docs[escape_bytes(rel)] = text
         else:
             case.reasons[outcome] += 1
-    link_entries = {"none": [], "symlink": [(b"link.py", b"heapq-target.py")],
-                    "loop": [(b"loop-a.py", b"loop-b.py"), (b"loop-b.py", b"loop-a.py")],
-                    "dangling": [(b"gone.py", b"missing.py")]}[links]
+    link_entries = {"none": [], "symlink": [(b"link" + ext, target)],
+                    "loop": [(b"loop-a" + ext, b"loop-b" + ext), (b"loop-b" + ext, b"loop-a" + ext)],
+                    "dangling": [(b"gone" + ext, b"missing" + ext)]}[links]
     reason = {"symlink": "symlink", "loop": "symlink_loop", "dangling": "symlink_dangling"}.get(links)
     if reason:
         case.reasons[reason] += len(link_entries)
-    if links == "symlink":
-        entries.append((b"heapq-target.py", CODE[0]))
-        case.docs["heapq-target.py"] = CODE[0]
     case.files = len(entries) + len(link_entries)
 
     def write(root: Path) -> None:
@@ -178,7 +180,7 @@ def trees(draw) -> Case:
 def archives(draw) -> Case:
     fmt = draw(st.sampled_from([".tar", ".tar.gz", ".zip"]))
     is_zip = fmt == ".zip"
-    names = unique(draw(st.lists(file_names(allow_invalid=not is_zip), min_size=1, max_size=4)))
+    names = unique(draw(st.lists(file_names(), min_size=1, max_size=4)))
     members = [(b"repo/" + n, draw(contents(CODE))) for n in names]
     unsafe = draw(st.sampled_from([None, b"../escape.py", b"/abs.py"]))
     symlink = not is_zip and draw(st.booleans())
@@ -198,9 +200,13 @@ def archives(draw) -> Case:
 
     def write(root: Path) -> None:
         buf = io.BytesIO()
+        swaps = []  # zipfile writes only str names: a non-UTF-8 name goes in as a stand-in, swapped afterwards
         if is_zip:
             with zipfile.ZipFile(buf, "w") as zf:
-                for name, data in members + ([(unsafe, CODE[0])] if unsafe else []):
+                for i, (name, data) in enumerate(members + ([(unsafe, CODE[0])] if unsafe else [])):
+                    if not is_utf8(name):  # a non-ASCII stand-in of the same length: flagged UTF-8, but will not be
+                        swaps.append((("\u00e9%0*d" % (len(name) - 2, i)).encode(), name))
+                        name = swaps[-1][0]
                     zf.writestr(name.decode(), data)
         else:
             with tarfile.open(fileobj=buf, mode="w:gz" if fmt == ".tar.gz" else "w", format=tarfile.GNU_FORMAT,
@@ -214,6 +220,8 @@ def archives(draw) -> Case:
                     info.type, info.linkname = tarfile.SYMTYPE, "../etc/passwd"
                     tar.addfile(info)
         blob = buf.getvalue()
+        for stand_in, name in swaps:
+            blob = blob.replace(stand_in, name)
         (root / rel).write_bytes(blob[: int(len(blob) * cut)] if cut is not None else blob)
 
     case.write = write
