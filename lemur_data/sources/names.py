@@ -62,6 +62,7 @@ def _raw(name: str) -> bytes:
 
 
 def is_utf8(raw: bytes) -> bool:
+    """Whether bytes are valid UTF-8 (text), without keeping the decoded copy."""
     try:
         raw.decode("utf-8")
     except UnicodeDecodeError:
