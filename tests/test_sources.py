@@ -191,3 +191,16 @@ def test_driver_listing_of_a_glob(tmp_path):
     plan = plan_source(_src("warc", tmp_path / "*.warc.gz", kind="text"), CrawlConfig(), STORE)
     assert [i.rel for i in plan.items] == ["a.warc.gz", "b.warc.gz"]
     assert io  # noqa: the io import documents the in-memory variants used above
+
+
+def test_parquet_string_column_with_invalid_utf8_loses_only_its_row(tmp_path):
+    """pyarrow writes and reads string columns without checking UTF-8; one bad value used to make the whole rest of
+    the file `corrupt_parquet`."""
+    prose = (STDLIB / "LICENSE.txt").read_text()[:2000]
+    texts = pa.array([prose.encode(), b"caf\xe9 " + prose.encode(), prose[:900].encode()], pa.binary())
+    urls = pa.array([b"https://example.org/a", b"https://example.org/caf\xe9", b"https://example.org/b"], pa.binary())
+    pq.write_table(pa.table({"text": texts.view(pa.string()), "url": urls.view(pa.string())}), tmp_path / "p.parquet")
+    docs, skips = _read(_src("parquet", tmp_path, kind="text", columns={"text": "text", "locator": "url"}))
+    assert [(d.locator, d.text) for d in docs] == [("https://example.org/a", prose),
+                                                    ("https://example.org/b", prose[:900])]
+    assert [(s.reason, s.locator) for s in skips] == [("invalid_utf8", "https://example.org/caf%E9")]

@@ -11,10 +11,10 @@ from typing import Callable, Iterator
 from lemur_data import storage
 from lemur_data.config import ConfigError, CrawlConfig, SourceConfig
 from lemur_data.sources.archives import ARCHIVE_SUFFIXES, read_archive
-from lemur_data.sources.items import SourcePlan, WorkItem, source_root
+from lemur_data.sources.items import SourcePlan, WorkItem
 from lemur_data.sources.records import Record, Skip
 from lemur_data.sources.tables import check_parquet_columns, read_jsonl, read_parquet
-from lemur_data.sources.trees import list_tree, read_tree_file
+from lemur_data.sources.trees import list_entries, list_tree, read_tree_file
 from lemur_data.sources.warc import read_warc
 
 Reader = Callable[[WorkItem, SourceConfig, CrawlConfig, storage.Storage], Iterator[Record]]
@@ -58,12 +58,11 @@ def plan_source(source: SourceConfig, crawl: CrawlConfig, store: storage.Storage
 
 
 def _list_whole_files(source: SourceConfig, store: storage.Storage) -> tuple[str, list[WorkItem]]:
-    root = source_root(source.path)
+    root, listed = list_entries(source.path, store)
     items = []
-    for e in store.list_files(source.path):
-        rel = storage.relative(e.uri, root)
-        skip = None if rel.lower().endswith(_SUFFIXES[source.format]) else "unsupported_extension"
-        items.append(WorkItem(source.name, e.uri, rel, e.size, e.mtime_ns, skip=skip))
+    for rel, uri, size, mtime, problem in listed:
+        skip = problem or (None if rel.lower().endswith(_SUFFIXES[source.format]) else "unsupported_extension")
+        items.append(WorkItem(source.name, uri, rel, size, mtime, skip=skip))
     return root, items
 
 
@@ -72,11 +71,18 @@ def _expect(fmt: str) -> str:
 
 
 def read_item(item: WorkItem, source: SourceConfig, crawl: CrawlConfig, store: storage.Storage) -> Iterator[Record]:
-    """Records of one work item. A reader bug on one item becomes a counted `unreadable`, not a failed job."""
+    """Records of one work item, at least one. A reader bug on one item becomes a counted `unreadable`, not a
+    failed job."""
     if item.skip is not None:
         yield Skip(source.kind, source.name, item.rel, item.skip, item.size, item.detail)
         return
+    produced = False
     try:
-        yield from _READERS[source.format](item, source, crawl, store)
+        for record in _READERS[source.format](item, source, crawl, store):
+            produced = True
+            yield record
     except Exception as exc:  # noqa: BLE001 - last line of defence: count, name, go on
+        produced = True
         yield Skip(source.kind, source.name, item.rel, "unreadable", item.size, f"{type(exc).__name__}: {exc}")
+    if not produced:  # an empty JSONL / Parquet / WARC file or an archive of folders: listed, so counted
+        yield Skip(source.kind, source.name, item.rel, "empty", item.size, "no records")

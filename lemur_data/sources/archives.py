@@ -8,6 +8,7 @@ ratio of expanded to compressed size, all checked from member headers before a m
 from __future__ import annotations
 
 import posixpath
+import struct
 import tarfile
 import zipfile
 import zlib
@@ -19,6 +20,7 @@ from lemur_data.config import CrawlConfig, SourceConfig
 from lemur_data.sources.files import file_record, path_policy, size_cap
 from lemur_data.sources.items import WorkItem
 from lemur_data.sources.licenses import MAX_LICENSE_BYTES, detect_repo_licenses, is_license_evidence, repo_for
+from lemur_data.sources.names import escape_bytes, safe_name
 from lemur_data.sources.records import Record, Skip
 
 TAR_SUFFIXES = (".tar", ".tar.gz", ".tgz", ".tar.bz2", ".tbz2", ".tbz", ".tar.xz", ".txz")
@@ -131,7 +133,8 @@ def _records(item: WorkItem, source: SourceConfig, crawl: CrawlConfig, members: 
 def _tar_members(f: IO[bytes]) -> Iterator[tuple[Member, IO[bytes] | None]]:
     with tarfile.open(fileobj=f, mode="r|*") as tar:
         for info in tar:
-            m = Member(info.name, info.size, info.isfile(), info.issym() or info.islnk())
+            # tarfile decodes names with surrogateescape: a non-UTF-8 member name is escaped here, once.
+            m = Member(safe_name(info.name), info.size, info.isfile(), info.issym() or info.islnk())
             yield m, (tar.extractfile(info) if info.isfile() else None)
 
 
@@ -172,18 +175,17 @@ def _read_zip(item: WorkItem, source: SourceConfig, crawl: CrawlConfig, store: s
         return
     with f:
         try:
-            zf = zipfile.ZipFile(f)
-            infos = zf.infolist()
+            zf, entries = _open_zip(f)
         except _CORRUPT as exc:
             yield Skip(source.kind, source.name, item.rel, "corrupt_archive", item.size, f"{type(exc).__name__}: {exc}")
             return
         with zf:
-            repos = _zip_licenses(zf, infos) if source.kind == "code" else {}
+            repos = _zip_licenses(zf, entries) if source.kind == "code" else {}
 
             def members() -> Iterator[tuple[Member, IO[bytes] | None]]:
-                for info in infos:
+                for info, name in entries:
                     is_link = (info.external_attr >> 16) & 0o170000 == 0o120000
-                    m = Member(info.filename, info.file_size, not info.is_dir() and not is_link, is_link)
+                    m = Member(name, info.file_size, not info.is_dir() and not is_link, is_link)
                     yield m, _LazyZipMember(zf, info) if m.is_file else None
 
             yield from _records(item, source, crawl, members(), repos)
@@ -200,13 +202,57 @@ class _LazyZipMember:
             return m.read(n)
 
 
-def _zip_licenses(zf: zipfile.ZipFile, infos: list[zipfile.ZipInfo]) -> dict:
+def _open_zip(f: IO[bytes]) -> tuple[zipfile.ZipFile, list[tuple[zipfile.ZipInfo, str]]]:
+    """The zip and its members with their locator names. A name flagged UTF-8 that is not makes zipfile refuse
+    the whole central directory; such a zip is reopened with every name read as raw bytes (`_RawNames`)."""
+    try:
+        zf = zipfile.ZipFile(f)
+        return zf, [(info, info.filename) for info in zf.infolist()]
+    except UnicodeDecodeError:
+        f.seek(0)
+    zf = zipfile.ZipFile(_RawNames(f))
+    return zf, [(info, escape_bytes(info.filename.encode("cp437"))) for info in zf.infolist()]
+
+
+class _RawNames:
+    """A zip stream read with the UTF-8 name flag cleared in the central directory and the local headers, so
+    zipfile decodes every name as cp437: a one-to-one map of bytes (`name.encode("cp437")` is the raw name)."""
+
+    _CENTRAL, _LOCAL = b"PK\x01\x02", b"PK\x03\x04"
+    _UTF8_FLAG = 1 << 11
+
+    def __init__(self, f: IO[bytes]) -> None:
+        self._f = f
+
+    def __getattr__(self, name: str):  # seek, tell, close, ...: the underlying stream's
+        return getattr(self._f, name)
+
+    def read(self, n: int = -1) -> bytes:
+        data = self._f.read(n)
+        if data[:4] == self._LOCAL and len(data) == 30:  # zipfile reads a local header as exactly 30 bytes
+            return self._cleared(data, [6])
+        if data[:4] == self._CENTRAL:  # zipfile reads the central directory in one piece
+            flags, pos = [], 0
+            while data[pos:pos + 4] == self._CENTRAL and pos + 46 <= len(data):
+                flags.append(pos + 8)
+                pos += 46 + sum(struct.unpack_from("<HHH", data, pos + 28))
+            return self._cleared(data, flags)
+        return data
+
+    def _cleared(self, data: bytes, flag_offsets: list[int]) -> bytes:
+        out = bytearray(data)
+        for at in flag_offsets:
+            struct.pack_into("<H", out, at, struct.unpack_from("<H", out, at)[0] & ~self._UTF8_FLAG)
+        return bytes(out)
+
+
+def _zip_licenses(zf: zipfile.ZipFile, entries: list[tuple[zipfile.ZipInfo, str]]) -> dict:
     evidence = {}
-    for info in infos:
-        if not info.is_dir() and not _unsafe(info.filename) and is_license_evidence(info.filename) \
+    for info, name in entries:
+        if not info.is_dir() and not _unsafe(name) and is_license_evidence(name) \
                 and info.file_size <= MAX_LICENSE_BYTES:
             try:
-                evidence[info.filename] = zf.read(info).decode("utf-8", errors="replace")
+                evidence[name] = zf.read(info).decode("utf-8", errors="replace")
             except _CORRUPT:
                 continue
     return detect_repo_licenses(evidence)

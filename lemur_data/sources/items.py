@@ -20,7 +20,7 @@ class WorkItem:
 
     source: str
     uri: str
-    rel: str  # path relative to the source root, '/'-separated: the locator base (independent of location)
+    rel: str  # path under the source root, '/'-separated, escaped if not UTF-8 (names.safe_name): the locator base
     size: int
     mtime_ns: int = 0
     skip: str | None = None

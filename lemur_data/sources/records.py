@@ -9,6 +9,7 @@ import pyarrow as pa
 
 from lemur_data import reasons
 from lemur_data.schema import DOC_SCHEMA, content_sha256, doc_id, extend_schema
+from lemur_data.sources.names import safe_name
 
 # Crawl rows: a DOC row, or a skip row (reason set, empty text) that the writer counts instead of writing.
 CRAWL_SCHEMA = extend_schema(DOC_SCHEMA, pa.field("reason", pa.string()), pa.field("detail", pa.string()))
@@ -29,6 +30,11 @@ class Doc:
     license: str | None = None
     meta: dict[str, str] = field(default_factory=dict)
 
+    def __post_init__(self) -> None:
+        # Readers build locators with `names`; this is the guarantee that no name reaches Arrow unescaped.
+        self.locator = safe_name(self.locator)
+        self.meta = {k: safe_name(v) for k, v in self.meta.items()}
+
 
 @dataclass
 class Skip:
@@ -42,6 +48,9 @@ class Skip:
 
     def __post_init__(self) -> None:
         reasons.check(self.reason)
+        # NOTE: a detail may quote a file name (an OSError message): Arrow and JSON need valid UTF-8.
+        self.locator = safe_name(self.locator)
+        self.detail = safe_name(self.detail) if self.detail else self.detail
 
 
 Record = Doc | Skip
@@ -62,13 +71,23 @@ def decode_content(data: bytes) -> str | Skip:
     return text
 
 
+def utf8(text: str) -> bytes | None:
+    """UTF-8 bytes of a text, or None when it holds a lone surrogate (JSON `\\udc80`, a surrogate-escaped name)."""
+    try:
+        return text.encode("utf-8")
+    except UnicodeEncodeError:
+        return None
+
+
 def to_batches(records: Iterable[Record]) -> Iterator[pa.RecordBatch]:
     """Group records into CRAWL_SCHEMA batches of bounded rows and bytes."""
     cols: dict[str, list] = {name: [] for name in CRAWL_SCHEMA.names}
     pending_bytes = 0
     for rec in records:
-        if isinstance(rec, Doc):
-            raw = rec.text.encode("utf-8")
+        raw = utf8(rec.text) if isinstance(rec, Doc) else None
+        if isinstance(rec, Doc) and raw is None:  # a reader let a lone surrogate through: count, never crash
+            rec = Skip(rec.kind, rec.source, rec.locator, "invalid_utf8", 0, "text holds a lone surrogate")
+        if isinstance(rec, Doc) and raw is not None:
             _append(cols, doc_id(rec.source, rec.locator), rec.kind, rec.source, rec.lang, rec.text, rec.locator,
                     rec.repo, rec.license, len(raw), content_sha256(raw), [], sorted(rec.meta.items()), None, None)
             pending_bytes += len(raw)

@@ -13,6 +13,7 @@ import json
 import lzma
 from typing import IO, Any, Iterator
 
+import pyarrow as pa
 import pyarrow.parquet as pq
 import zstandard
 
@@ -22,7 +23,8 @@ from lemur_data.schema import UNKNOWN_LANG
 from lemur_data.sources.items import WorkItem
 from lemur_data.sources.languages import detect_language, normalize_language
 from lemur_data.sources.licenses import normalize_spdx
-from lemur_data.sources.records import Doc, Record, Skip
+from lemur_data.sources.names import escape_bytes, is_utf8, safe_name
+from lemur_data.sources.records import Doc, Record, Skip, utf8
 
 _PARQUET_BATCH_ROWS = 256
 _JSONL_LINE_OVERHEAD = 64 << 10  # JSON escaping and other fields around the text
@@ -69,12 +71,30 @@ def read_parquet(item: WorkItem, source: SourceConfig, crawl: CrawlConfig, store
                 return
             columns = [c for c in mapped_columns(mapping) if c in present]
             for batch in pf.iter_batches(batch_size=_PARQUET_BATCH_ROWS, columns=columns):
-                for values in batch.to_pylist():
+                for values in _batch_rows(batch):
                     yield row_record(values, f"{item.rel}#{row}", source, crawl)
                     row += 1
         except Exception as exc:  # noqa: BLE001 - pyarrow raises OSError / ArrowInvalid / others on bad files
             yield Skip(source.kind, source.name, item.rel, "corrupt_parquet", item.size,
                        f"after {row} rows: {type(exc).__name__}: {exc}")
+
+
+def _batch_rows(batch: pa.RecordBatch) -> list[dict[str, Any]]:
+    """A Parquet batch as rows. pyarrow does not check on read that string columns hold UTF-8; when one does not,
+    its values come out as str where they decode and as bytes where not (a text is then counted as `invalid_utf8`,
+    a locator or meta value escaped by `names`), instead of the rest of the file being lost."""
+    try:
+        return batch.to_pylist()
+    except UnicodeDecodeError:
+        pass
+    columns: dict[str, list[Any]] = {}
+    for name, col in zip(batch.schema.names, batch.columns):
+        if pa.types.is_string(col.type) or pa.types.is_large_string(col.type):
+            raw = col.view(pa.large_binary() if pa.types.is_large_string(col.type) else pa.binary()).to_pylist()
+            columns[name] = [v.decode() if v is not None and is_utf8(v) else v for v in raw]
+        else:
+            columns[name] = col.to_pylist()
+    return [dict(zip(columns, values)) for values in zip(*columns.values())]
 
 
 def read_jsonl(item: WorkItem, source: SourceConfig, crawl: CrawlConfig, store: storage.Storage) -> Iterator[Record]:
@@ -149,9 +169,14 @@ def row_record(values: dict[str, Any], default_locator: str, source: SourceConfi
     text = lookup(values, m.text)
     locator = _as_str(lookup(values, m.locator)) if m.locator else None
     locator = locator or default_locator
+    if isinstance(text, bytes) and not is_utf8(text):
+        return Skip(source.kind, source.name, locator, "invalid_utf8", len(text), f"column {m.text!r}")
     if not isinstance(text, str):
         return Skip(source.kind, source.name, locator, "missing_text", 0, f"column {m.text!r} is {type(text).__name__}")
-    size = len(text.encode("utf-8"))
+    raw = utf8(text)
+    if raw is None:
+        return Skip(source.kind, source.name, locator, "invalid_utf8", 0, "lone surrogate (a JSON \\u escape)")
+    size = len(raw)
     if size > crawl.max_file_bytes:
         return Skip(source.kind, source.name, locator, "too_large", size)
     if not text.strip():
@@ -192,10 +217,11 @@ def lookup(values: dict[str, Any], dotted: str | None) -> Any:
 
 
 def _as_str(value: Any) -> str | None:
+    """A column value as text for a locator or meta field: escaped by `names` when it is not UTF-8."""
     if value is None:
         return None
-    if isinstance(value, str):
-        return value
+    if isinstance(value, bytes):  # a binary column
+        return escape_bytes(value)
     if isinstance(value, (dict, list)):
-        return json.dumps(value, sort_keys=True, ensure_ascii=False, default=str)
-    return str(value)
+        value = json.dumps(value, sort_keys=True, ensure_ascii=False, default=str)
+    return safe_name(value if isinstance(value, str) else str(value))

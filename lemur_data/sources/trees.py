@@ -1,7 +1,7 @@
 """`files` (checked-out repositories) and `text` (txt / md / rst / html) directory trees.
 
-The driver walks the tree (never following directory symlinks, so loops cannot recurse), applies the path rules
-and detects repository licenses; executors read the files.
+The driver walks the tree (never following symlinks, so loops cannot recurse), applies the path rules and detects
+repository licenses; executors read the files. The same listing (`list_entries`) serves the whole-file formats.
 """
 
 from __future__ import annotations
@@ -17,18 +17,32 @@ from lemur_data.sources.files import file_record, path_policy, size_cap
 from lemur_data.sources.items import WorkItem, source_root
 from lemur_data.sources.licenses import (MAX_LICENSE_BYTES, RepoLicense, detect_repo_licenses, is_license_evidence,
                                          repo_for)
+from lemur_data.sources.names import safe_name
 from lemur_data.sources.records import Record, Skip
 
 
-def list_tree(source: SourceConfig, crawl: CrawlConfig, store: storage.Storage) -> tuple[str, list[WorkItem]]:
-    root = source_root(source.path)
-    if storage.is_remote(source.path):
-        raw = [(storage.relative(e.uri, root), e.uri, e.size, e.mtime_ns, None)
-               for e in store.list_files(source.path)]
+Listed = tuple[str, str, int, int, str | None]  # (locator, uri, size, mtime_ns, problem)
+
+
+def list_entries(path: str, store: storage.Storage) -> tuple[str, list[Listed]]:
+    """Every file under a source path (local tree, glob, file, or S3 prefix), sorted, with its locator.
+
+    The locator is the path relative to the source root, escaped by `names.safe_name` when the name is not
+    UTF-8; the uri stays the name the file system knows (surrogate-escaped), so the executors can open it.
+    """
+    root = source_root(path)
+    if storage.is_remote(path):
+        raw: Iterator[Listed] = ((storage.relative(e.uri, root), e.uri, e.size, e.mtime_ns, None)
+                                 for e in store.list_files(path))
     else:
-        raw = list(_walk_local(root, source.path))
+        raw = _walk_local(root, path)
+    return root, [(safe_name(rel), uri, size, mtime, problem) for rel, uri, size, mtime, problem in raw]
+
+
+def list_tree(source: SourceConfig, crawl: CrawlConfig, store: storage.Storage) -> tuple[str, list[WorkItem]]:
+    root, listed = list_entries(source.path, store)
     items = []
-    for rel, uri, size, mtime, problem in raw:
+    for rel, uri, size, mtime, problem in listed:
         reason = problem or path_policy(rel, source, crawl)
         if reason is None and size > size_cap(rel, source, crawl):
             reason = "too_large"
@@ -38,7 +52,7 @@ def list_tree(source: SourceConfig, crawl: CrawlConfig, store: storage.Storage) 
     return root, items
 
 
-def _walk_local(root: str, pattern: str) -> Iterator[tuple[str, str, int, int, str | None]]:
+def _walk_local(root: str, pattern: str) -> Iterator[Listed]:
     """(rel, path, size, mtime_ns, problem) for every file under root, sorted; symlinks are reported, not followed."""
     if not storage.has_glob(pattern) and not os.path.lexists(pattern):
         return

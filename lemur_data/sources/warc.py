@@ -19,6 +19,7 @@ from lemur_data.config import CrawlConfig, SourceConfig
 from lemur_data.schema import UNKNOWN_LANG
 from lemur_data.sources.files import html_to_text
 from lemur_data.sources.items import WorkItem
+from lemur_data.sources.names import escape_bytes, is_utf8
 from lemur_data.sources.records import Doc, Record, Skip, decode_content
 
 _CHUNK = 1 << 20
@@ -157,12 +158,23 @@ def _discard(f: IO[bytes], n: int) -> None:
         n -= len(chunk)
 
 
-def _warc_header(head: bytes, name: bytes) -> str | None:
+def _warc_header(head: bytes, name: bytes) -> bytes | None:
     for line in head.split(b"\n"):
         key, _, value = line.partition(b":")
         if key.strip().lower() == name:
-            return value.strip().decode("utf-8", errors="replace")
+            return value.strip()
+        if not line.strip():
+            return None  # end of the WARC header block
     return None
+
+
+def _target_uri(parsed: str | None, head: bytes) -> str | None:
+    """The record's URL as locator: warcio's value, unless the raw header is not UTF-8. warcio then decodes the
+    line as Latin-1 (a different, valid URL); its bytes are restored and escaped by `names` instead."""
+    raw = _warc_header(head, b"warc-target-uri")
+    if parsed is None or raw is None or is_utf8(raw):
+        return parsed
+    return escape_bytes(parsed.encode("latin-1"))
 
 
 def _record(blob: bytes | _Oversize | Exception, where: str, source: SourceConfig, crawl: CrawlConfig) -> Iterator[Record]:
@@ -170,13 +182,14 @@ def _record(blob: bytes | _Oversize | Exception, where: str, source: SourceConfi
         yield Skip(source.kind, source.name, where, "malformed_warc_record", 0, str(blob))
         return
     if isinstance(blob, _Oversize):
-        url = _warc_header(blob.headers, b"warc-target-uri") or where
+        raw = _warc_header(blob.headers, b"warc-target-uri")
+        url = escape_bytes(raw) if raw else where
         yield Skip(source.kind, source.name, url, "too_large", blob.length)
         return
     try:
         rec = next(iter(ArchiveIterator(io.BytesIO(blob), check_digests=False)))
         rec_type = rec.rec_type
-        url = rec.rec_headers.get_header("WARC-Target-URI") or where
+        url = _target_uri(rec.rec_headers.get_header("WARC-Target-URI"), blob) or where
         status = rec.http_headers.get_statuscode() if rec.http_headers else None
         ctype = (rec.http_headers.get_header("Content-Type") or "") if rec.http_headers else ""
         payload = rec.content_stream().read() if rec_type == "response" else b""
