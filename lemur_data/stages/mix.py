@@ -24,17 +24,13 @@ import hashlib
 import json
 import logging
 import math
-import os
-import tempfile
 import time
-import uuid
 from dataclasses import dataclass
 from typing import Any, Callable, Iterator
 
 import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
-import pyarrow.parquet as pq
 import xxhash
 from pyspark import StorageLevel
 from pyspark.sql import functions as F
@@ -46,7 +42,7 @@ from lemur_data.datasets import ReadUnit, main_files, read_unit, read_units
 from lemur_data.mixture import MixPlan
 from lemur_data.runner import Prepared, RunContext
 from lemur_data.schema import PROVENANCE_SCHEMA, SHARD_SCHEMA, shard_metadata, spark_ddl, token_dtype_hint
-from lemur_data.writer import publish_file
+from lemur_data.writer import StagedParquet
 
 log = logging.getLogger(__name__)
 
@@ -710,21 +706,16 @@ class _ParquetOut:
     """A Parquet file written to a local temporary name, hashed, then moved into place."""
 
     def __init__(self, store: storage.Storage, root: str, rel: str, schema: pa.Schema) -> None:
-        self.store, self.rel, self.schema = store, rel, schema
-        self.uri = storage.join(root, *rel.split("/"))
-        tmp_dir = os.path.dirname(self.uri) if not storage.is_remote(root) else tempfile.gettempdir()
-        os.makedirs(tmp_dir, exist_ok=True)
-        self.tmp = os.path.join(tmp_dir, f".tmp-{uuid.uuid4().hex}.parquet")
-        self.writer = pq.ParquetWriter(self.tmp, schema, compression="zstd", use_dictionary=False)
+        self.rel, self.schema = rel, schema
+        self.file = StagedParquet(store, root, rel, schema, compression="zstd", use_dictionary=False)
         self.rows = self.row_groups = 0
 
     def write(self, table: pa.Table) -> None:
-        self.writer.write_table(table, row_group_size=max(1, table.num_rows))
+        self.file.write_table(table, row_group_size=max(1, table.num_rows))
         self.rows += table.num_rows
         self.row_groups += 1
 
     def close(self) -> dict[str, Any]:
-        self.writer.close()
-        size, sha256 = publish_file(self.store, self.tmp, self.uri)
+        size, sha256 = self.file.publish()
         return {"path": self.rel, "rows": self.rows, "bytes": size, "sha256": sha256,
                 "row_groups": self.row_groups}
