@@ -17,6 +17,8 @@ from typing import Iterator
 _MARKER = "lemur-data task error: "
 _MARKED = re.compile(re.escape(_MARKER) + r"(.+)")
 _ERRNO_IN_TEXT = re.compile(r"errno (\d+)", re.IGNORECASE)
+# str(OSError) of Python's own I/O, as it appears in a task's traceback: "[Errno 28] No space left on device: '/x'"
+_OS_ERROR_LINE = re.compile(r"\[Errno (\d+)\] [^\n]*?: '([^'\n]+)'")
 _OUTPUT_CAUSES = {
     errno.ENOSPC: "no space left on device while writing {}",
     errno.EDQUOT: "disk quota exceeded while writing {}",
@@ -38,9 +40,17 @@ class StageFailed(RuntimeError):
 
 
 def task_message(exc: BaseException) -> str | None:
-    """The user-facing line of a `TaskError` raised in a task, found in the text of what Spark raised."""
-    found = _MARKED.search(str(exc))
-    return found.group(1).strip() if found else None
+    """The user-facing line of a `TaskError` raised in a task, found in the text of what Spark raised; failing
+    that, of the last Python OSError naming a file in the task's traceback."""
+    text = str(exc)
+    found = _MARKED.search(text)
+    if found:
+        return found.group(1).strip()
+    os_errors = _OS_ERROR_LINE.findall(text)
+    if os_errors:
+        code, path = os_errors[-1]
+        return describe_os_error(OSError(int(code), os.strerror(int(code))), path)
+    return None
 
 
 def os_error_code(exc: OSError) -> int | None:
