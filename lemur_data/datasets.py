@@ -26,6 +26,7 @@ from lemur_data.errors import TaskError
 from lemur_data.schema import DOC_SCHEMA, spark_ddl
 
 _ROW_GROUPS_PER_TASK = 4
+_RERUN = "; rerun the stage that wrote it with --force"
 
 
 def main_files(manifest: dict[str, Any]) -> list[dict[str, Any]]:
@@ -67,7 +68,7 @@ def read_unit(store: storage.Storage, unit: ReadUnit, columns: list[str]) -> Ite
             for rg in range(unit.start, min(unit.stop, pf.num_row_groups)):
                 yield pf.read_row_group(rg, columns=columns)
         except (pa.ArrowException, OSError) as exc:
-            raise TaskError(f"corrupt Parquet {unit.uri}{_sha256_note(store, unit)}: "
+            raise TaskError(f"cannot read upstream Parquet file {unit.uri}{_sha256_note(store, unit)}: "
                             f"{str(exc).splitlines()[0]}") from exc
 
 
@@ -75,14 +76,13 @@ def _open_checked(store: storage.Storage, unit: ReadUnit) -> IO[bytes]:
     try:
         f = store.open_input(unit.uri)
     except FileNotFoundError:
-        raise TaskError(f"upstream file missing: {unit.uri} (listed in its stage's manifest; rerun that stage "
-                        "with --force)") from None
+        raise TaskError(f"upstream file missing: {unit.uri} (listed in its stage's manifest){_RERUN}") from None
     size = f.seek(0, 2)
     f.seek(0)
     if unit.bytes is not None and size != unit.bytes:
         f.close()
         raise TaskError(f"upstream file changed since its manifest was written: {unit.uri} "
-                        f"(size recorded {unit.bytes}, found {size}); rerun its stage with --force")
+                        f"(size recorded {unit.bytes}, found {size}){_RERUN}")
     if unit.start != 0 or unit.sha256 is None:
         return f
     with f:
@@ -90,7 +90,7 @@ def _open_checked(store: storage.Storage, unit: ReadUnit) -> IO[bytes]:
     found = hashlib.sha256(data).hexdigest()
     if found != unit.sha256:
         raise TaskError(f"upstream file changed since its manifest was written: {unit.uri} "
-                        f"(sha256 recorded {unit.sha256}, found {found}); rerun its stage with --force")
+                        f"(sha256 recorded {unit.sha256}, found {found}){_RERUN}")
     return pa.BufferReader(data)
 
 
@@ -99,9 +99,12 @@ def _sha256_note(store: storage.Storage, unit: ReadUnit) -> str:
     if unit.sha256 is None:
         return ""
     digest = hashlib.sha256()
-    with store.open_input(unit.uri) as f:
-        for chunk in iter(lambda: f.read(1 << 20), b""):
-            digest.update(chunk)
+    try:
+        with store.open_input(unit.uri) as f:
+            for chunk in iter(lambda: f.read(1 << 20), b""):
+                digest.update(chunk)
+    except OSError:
+        return ""
     found = digest.hexdigest()
     return f" (sha256 recorded {unit.sha256}, found {found})" if found != unit.sha256 else " (sha256 as recorded)"
 

@@ -116,13 +116,17 @@ class _TokenizeTask:
         rel = output_path(unit)
         out = _OutputFile(self.store, self.root, rel)
         encode_s = 0.0
-        for table in read_unit(self.store, unit, _INPUT_COLUMNS):
-            t1 = time.monotonic()
-            tokens_table, dropped = encode_table(enc, table, threads)
-            encode_s += time.monotonic() - t1
-            out.write(tokens_table)
-            stats.add(table, tokens_table, dropped)
-        file_info = out.close()
+        try:
+            for table in read_unit(self.store, unit, _INPUT_COLUMNS):
+                t1 = time.monotonic()
+                tokens_table, dropped = encode_table(enc, table, threads)
+                encode_s += time.monotonic() - t1
+                out.write(tokens_table)
+                stats.add(table, tokens_table, dropped)
+            file_info = out.close()
+        except BaseException:
+            out.file.discard()  # a failed task leaves no temporary file (S3 outputs stage theirs in local scratch)
+            raise
         return {"file": file_info, "groups": stats.group_rows(), "reasons": stats.reason_rows(),
                 "max_token_id": stats.max_token_id, "max_doc_tokens": stats.max_doc_tokens,
                 "worker": {"pid": os.getpid(), "loaded": loaded},
