@@ -75,8 +75,12 @@ class OutputLock:
             if not storage.is_remote(self.uri):
                 os.makedirs(self.root, exist_ok=True)
                 fd = os.open(self.uri, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o644)
-                with os.fdopen(fd, "wb") as f:
-                    f.write(data)
+                try:
+                    with os.fdopen(fd, "wb") as f:
+                        f.write(data)
+                except BaseException:
+                    errors.remove_quietly(self.uri)  # an empty lock would block every later run
+                    raise
                 return True
             if self.store.exists(self.uri):
                 return False
