@@ -12,6 +12,7 @@ import sys
 import traceback
 from typing import Sequence
 
+from lemur_data import errors
 from lemur_data import manifest as mf
 from lemur_data.commands import LOG_FLAGS, add_log_options, inspect, pipeline, setup
 from lemur_data.config import ConfigError
@@ -89,8 +90,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.verbose:
             traceback.print_exc()
         first = str(exc).strip().splitlines()[0] if str(exc).strip() else ""
-        print(f"lemur-data: failed: {type(exc).__name__}: {first[:500]} (rerun with -v for the traceback)",
-              file=sys.stderr)
+        # A StageFailed already names the stage, cause and file; anything else is named by its type.
+        cause = first[:500] if isinstance(exc, errors.StageFailed) else f"{type(exc).__name__}: {first[:500]}"
+        print(f"lemur-data: failed: {cause} (rerun with -v for the traceback)", file=sys.stderr)
         return 1
 
 

@@ -3,21 +3,30 @@
 Files are read by pyarrow inside `mapInArrow` tasks (local or S3 through `Storage`), one task per few row groups,
 so a downstream stage never lists folders and never needs Hadoop's S3A. Row-group counts come from the upstream
 manifest, so planning the read touches no data.
+
+Every read checks the file against the upstream manifest: its size always (free: the open file knows it), its
+sha256 in the task that reads the file's first row groups, which reads the whole file into memory once, hashes
+it and parses its own row groups from that buffer. A file that changed or vanished after its manifest was
+written fails the stage with `errors.TaskError` naming the file, never feeds it silently. The cost is the hashing
+(CPU, ~1 GB/s) plus, for a file cut into several units, the rest of the file read by its first unit.
 """
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass
-from typing import Any, Iterator
+from typing import IO, Any, Iterator
 
 import pyarrow as pa
 import pyarrow.parquet as pq
 from pyspark.sql import DataFrame, SparkSession
 
 from lemur_data import storage
+from lemur_data.errors import TaskError
 from lemur_data.schema import DOC_SCHEMA, spark_ddl
 
 _ROW_GROUPS_PER_TASK = 4
+_RERUN = "; rerun the stage that wrote it with --force"
 
 
 def main_files(manifest: dict[str, Any]) -> list[dict[str, Any]]:
@@ -34,6 +43,8 @@ class ReadUnit:
     uri: str
     start: int  # first row group
     stop: int  # one past the last row group
+    bytes: int | None = None  # size and sha256 recorded in the upstream manifest (None: not recorded)
+    sha256: str | None = None
 
 
 def read_units(root: str, files: list[dict[str, Any]],
@@ -44,16 +55,58 @@ def read_units(root: str, files: list[dict[str, Any]],
         groups = max(1, int(f.get("row_groups") or 1))
         uri = storage.join(root, *f["path"].split("/"))
         for start in range(0, groups, row_groups_per_unit):
-            units.append(ReadUnit(f["path"], uri, start, min(groups, start + row_groups_per_unit)))
+            units.append(ReadUnit(f["path"], uri, start, min(groups, start + row_groups_per_unit),
+                                  f.get("bytes"), f.get("sha256")))
     return units
 
 
 def read_unit(store: storage.Storage, unit: ReadUnit, columns: list[str]) -> Iterator[pa.Table]:
-    """The unit's row groups, one table each, with only `columns` read."""
-    with store.open_input(unit.uri) as f:
-        pf = pq.ParquetFile(f)
-        for rg in range(unit.start, min(unit.stop, pf.num_row_groups)):
-            yield pf.read_row_group(rg, columns=columns)
+    """The unit's row groups, one table each, with only `columns` read, from a file checked against its manifest."""
+    with _open_checked(store, unit) as f:
+        try:
+            pf = pq.ParquetFile(f)
+            for rg in range(unit.start, min(unit.stop, pf.num_row_groups)):
+                yield pf.read_row_group(rg, columns=columns)
+        except (pa.ArrowException, OSError) as exc:
+            raise TaskError(f"cannot read upstream Parquet file {unit.uri}{_sha256_note(store, unit)}: "
+                            f"{str(exc).splitlines()[0]}") from exc
+
+
+def _open_checked(store: storage.Storage, unit: ReadUnit) -> IO[bytes]:
+    try:
+        f = store.open_input(unit.uri)
+    except FileNotFoundError:
+        raise TaskError(f"upstream file missing: {unit.uri} (listed in its stage's manifest){_RERUN}") from None
+    size = f.seek(0, 2)
+    f.seek(0)
+    if unit.bytes is not None and size != unit.bytes:
+        f.close()
+        raise TaskError(f"upstream file changed since its manifest was written: {unit.uri} "
+                        f"(size recorded {unit.bytes}, found {size}){_RERUN}")
+    if unit.start != 0 or unit.sha256 is None:
+        return f
+    with f:
+        data = f.read()
+    found = hashlib.sha256(data).hexdigest()
+    if found != unit.sha256:
+        raise TaskError(f"upstream file changed since its manifest was written: {unit.uri} "
+                        f"(sha256 recorded {unit.sha256}, found {found}){_RERUN}")
+    return pa.BufferReader(data)
+
+
+def _sha256_note(store: storage.Storage, unit: ReadUnit) -> str:
+    """For a file that does not parse: whether it still has its recorded sha256 (read again only on failure)."""
+    if unit.sha256 is None:
+        return ""
+    digest = hashlib.sha256()
+    try:
+        with store.open_input(unit.uri) as f:
+            for chunk in iter(lambda: f.read(1 << 20), b""):
+                digest.update(chunk)
+    except OSError:
+        return ""
+    found = digest.hexdigest()
+    return f" (sha256 recorded {unit.sha256}, found {found})" if found != unit.sha256 else " (sha256 as recorded)"
 
 
 def read_parquet_files(spark: SparkSession, store: storage.Storage, root: str, files: list[dict[str, Any]],

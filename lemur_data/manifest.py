@@ -15,6 +15,7 @@ import json
 import os
 import platform
 import subprocess
+from dataclasses import dataclass
 from importlib import resources
 from typing import Any
 
@@ -41,9 +42,70 @@ def schema() -> dict[str, Any]:
 
 
 def validation_errors(manifest: Any) -> list[str]:
+    """Schema violations, then (for a manifest that fits the schema) every count that does not add up."""
     validator = jsonschema.Draft202012Validator(schema())
     errors = sorted(validator.iter_errors(manifest), key=lambda e: list(e.absolute_path))
-    return [f"{'/'.join(str(p) for p in e.absolute_path) or '(root)'}: {e.message}" for e in errors]
+    if errors:
+        return [f"{'/'.join(str(p) for p in e.absolute_path) or '(root)'}: {e.message}" for e in errors]
+    return [f"counts: {manifest['stage']}: {b.describe()}" for b in balances(manifest) if not b.holds]
+
+
+@dataclass(frozen=True)
+class Balance:
+    """One conservation equation of a stage's counts: `total` = the sum of `parts`."""
+
+    equation: str  # as printed, e.g. "in.docs = out.docs + dropped.docs"
+    total: int
+    parts: tuple[int, ...]
+
+    @property
+    def holds(self) -> bool:
+        return self.total == sum(self.parts)
+
+    def describe(self) -> str:
+        total = sum(self.parts)
+        terms = " + ".join(f"{p:,}" for p in self.parts) if len(self.parts) <= 4 else f"{len(self.parts)} entries"
+        return f"{self.equation} does not hold: {self.total:,} != {total:,} ({terms})"
+
+
+def balances(m: dict[str, Any]) -> list[Balance]:
+    """The conservation law of a run manifest: every document that came in went out or was counted under a named
+    reason. Checked whenever a manifest is written or validated, so a stage whose counts do not add up can neither
+    commit nor pass `lemur-data manifest validate`. Equations whose terms a manifest does not carry are skipped."""
+    counts = m["counts"]
+    docs_in, docs_out = counts["in"].get("docs"), counts["out"].get("docs")
+    dropped = counts.get("dropped", {}).get("docs")
+    found = []
+    if docs_out is not None:
+        found.append(Balance("out.docs = sum of counts.by_source_lang[].docs", docs_out,
+                             tuple(e["docs"] for e in counts["by_source_lang"])))
+    if dropped is not None and "reasons" in m:
+        found.append(Balance("dropped.docs = sum of reasons[].docs", dropped, tuple(r["docs"] for r in m["reasons"])))
+    if m["stage"] == "crawl":
+        found += _listing_balances(m)
+    elif m["stage"] == "mix":
+        # out.docs counts document copies (repetition): the law holds for distinct documents.
+        selected = [s.get("docs_selected") for s in m.get("mixture", {}).get("sources", [])]
+        if docs_in is not None and dropped is not None and selected and None not in selected:
+            found.append(Balance("in.docs = sum of mixture.sources[].docs_selected + dropped.docs", docs_in,
+                                 (*selected, dropped)))
+    elif None not in (docs_in, docs_out, dropped):
+        found.append(Balance("in.docs = out.docs + dropped.docs", docs_in, (docs_out, dropped)))
+    return found
+
+
+def _listing_balances(m: dict[str, Any]) -> list[Balance]:
+    """Crawl, for file trees (one file = one document): listed files = documents + files skipped by reason.
+    (An archive, table or WARC file holds many documents, so only its own skips are counted there.)"""
+    out = []
+    for src in m["inputs"].get("sources", []):
+        if src["format"] not in ("files", "text"):
+            continue
+        name = src["source"]
+        docs = sum(e["docs"] for e in m["counts"]["by_source_lang"] if e["source"] == name)
+        skipped = sum(r.get("by_source", {}).get(name, 0) for r in m.get("reasons", []))
+        out.append(Balance(f"{name}: listed files = documents + skipped by reason", src["files"], (docs, skipped)))
+    return out
 
 
 def dumps(manifest: dict[str, Any]) -> bytes:

@@ -1,8 +1,8 @@
 """Running a stage: skip when up to date, clear and recompute otherwise, write the manifest last.
 
-A stage (`stage.Stage`) implements two small methods (`prepare` on the driver, cheap; `execute` with Spark) and
-returns the manifest sections it owns. Everything every stage needs (header, code and configuration identity,
-orchestration, idempotency, atomic commit, timings) lives here, once.
+A stage implements two small methods (`prepare` on the driver, cheap; `execute` with Spark) and returns the
+manifest sections it owns. Everything every stage needs (header, code and configuration identity, orchestration,
+idempotency, atomic commit, timings) lives here, once.
 """
 
 from __future__ import annotations
@@ -11,17 +11,30 @@ import logging
 import time
 from typing import Any
 
+from lemur_data import errors, progress
 from lemur_data import manifest as mf
-from lemur_data import progress
 from lemur_data import spark as spark_runtime
 from lemur_data.config import DatasetManifest, redact_uri
+from lemur_data.lock import OutputLock
 from lemur_data.stage import Prepared, RunContext, Stage
 
 log = logging.getLogger(__name__)
 
 
 def run_stage(stage: Stage, ctx: RunContext) -> dict[str, Any]:
-    """Run `stage` unless its committed output is up to date; returns the stage's manifest."""
+    """Run `stage` unless its committed output is up to date; returns the stage's manifest. The output root's lock
+    is held from reading the inputs to the commit, so two runs never interleave on one output."""
+    lock = OutputLock(ctx.store, ctx.cfg.output, ctx.cfg.run_id())
+    lock.acquire()
+    try:
+        manifest, sha = _run_locked(stage, ctx)
+    finally:
+        lock.release()
+    ctx._seen[stage.name] = sha
+    return manifest
+
+
+def _run_locked(stage: Stage, ctx: RunContext) -> tuple[dict[str, Any], str]:
     started, t0 = mf.now_iso(), time.monotonic()
     store, uri = ctx.store, ctx.manifest_uri(stage)
     prepared = stage.prepare(ctx)
@@ -30,19 +43,47 @@ def run_stage(stage: Stage, ctx: RunContext) -> dict[str, Any]:
     if existing is not None and not ctx.force and _up_to_date(existing[0], stage_sha, prepared, ctx):
         log.info("%s: up to date (run %s, completed %s); skipping. Use --force to recompute.",
                  stage.name, existing[0]["run_id"], existing[0]["completed_at"])
-        return existing[0]
-    # NOTE: the manifest goes first and comes back last: while it is absent nothing downstream trusts the folder.
-    store.delete_file(uri)
+        return existing
+    try:
+        # NOTE: the manifest goes first and comes back last: while it is absent nothing downstream trusts the folder.
+        store.delete_file(uri)
+        _clear(stage, ctx)
+        log.info("%s: running", stage.name)
+        shuffle_before = spark_runtime.shuffle_bytes_written(ctx._spark)
+        with progress.report(stage.name, lambda: ctx._spark.sparkContext if ctx._spark is not None else None):
+            sections = stage.execute(ctx, prepared)
+        # NOTE: the status store counts per application; a stage's share is the difference across its execute.
+        shuffled = spark_runtime.shuffle_bytes_written(ctx._spark) - shuffle_before
+        sections.setdefault("timings", {})["shuffle_bytes_written"] = shuffled
+        manifest = _manifest(stage, ctx, prepared, sections, stage_sha, started, t0)
+        sha = mf.write(store, uri, manifest)
+    except Exception as exc:
+        _clear(stage, ctx)  # a failed stage leaves nothing behind: no partial files, no temporary files
+        failure = _failure(stage.name, exc)
+        if failure is None:
+            raise
+        raise failure from exc
+    log.info("%s: done in %.1fs; manifest %s", stage.name, manifest["duration_s"], uri)
+    return manifest, sha
+
+
+def _clear(stage: Stage, ctx: RunContext) -> None:
     for d in stage.dirs:
-        store.delete_tree(ctx.path(d))
-    log.info("%s: running", stage.name)
-    shuffle_before = spark_runtime.shuffle_bytes_written(ctx._spark)
-    with progress.report(stage.name, lambda: ctx._spark.sparkContext if ctx._spark is not None else None):
-        sections = stage.execute(ctx, prepared)
-    # NOTE: the status store counts per application; a stage's share is the difference across its execute.
-    shuffled = spark_runtime.shuffle_bytes_written(ctx._spark) - shuffle_before
-    sections.setdefault("timings", {})["shuffle_bytes_written"] = shuffled
-    manifest = {
+        ctx.store.delete_tree(ctx.path(d))
+
+
+def _failure(stage_name: str, exc: Exception) -> errors.StageFailed | None:
+    """The stage's failure in one line naming cause and file, when the error says them (a task's `TaskError`, or
+    an OSError on the driver); None for anything else (a bug: the traceback is what helps)."""
+    message = errors.task_message(exc)
+    if message is None and isinstance(exc, OSError) and exc.filename:
+        message = errors.describe_os_error(exc, str(exc.filename))
+    return errors.StageFailed(f"{stage_name}: {message}") if message else None
+
+
+def _manifest(stage: Stage, ctx: RunContext, prepared: Prepared, sections: dict[str, Any], stage_sha: str,
+              started: str, t0: float) -> dict[str, Any]:
+    return {
         "manifest_version": mf.MANIFEST_VERSION,
         "stage": stage.name,
         "dataset": ctx.cfg.name,
@@ -62,9 +103,6 @@ def run_stage(stage: Stage, ctx: RunContext) -> dict[str, Any]:
         "inputs": {"fingerprint": prepared.fingerprint, **prepared.inputs},
         **sections,
     }
-    mf.write(store, uri, manifest)
-    log.info("%s: done in %.1fs; manifest %s", stage.name, manifest["duration_s"], uri)
-    return manifest
 
 
 def _up_to_date(existing: dict[str, Any], stage_sha: str, prepared: Prepared, ctx: RunContext) -> bool:

@@ -50,6 +50,9 @@ class RunContext:
     master: str | None = None
     spark_conf: dict[str, str] = field(default_factory=dict)
     _spark: SparkSession | None = None
+    # sha256 of each stage manifest this context committed or found up to date: an upstream that changes between
+    # two stages of one run was rewritten by another run, and must not be mixed into this one.
+    _seen: dict[str, str] = field(default_factory=dict)
 
     @property
     def store(self) -> storage.Storage:
@@ -80,4 +83,7 @@ class RunContext:
         if found is None or found[0].get("status") != "completed":
             raise mf.ManifestError(f"stage '{stage_name}' has not completed for this dataset (no {uri}); "
                                    f"run `lemur-data {stage_name} MANIFEST` or `lemur-data run MANIFEST` first")
+        if self._seen.get(stage_name, found[1]) != found[1]:
+            raise mf.ManifestError(f"{uri} was rewritten by another run after this run committed it; "
+                                   "rerun to build on one consistent upstream")
         return found[0], found[1], uri

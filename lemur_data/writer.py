@@ -28,7 +28,7 @@ import pyarrow.parquet as pq
 from pyspark.sql import Column, DataFrame
 from pyspark.sql import functions as F
 
-from lemur_data import reasons, storage
+from lemur_data import errors, reasons, storage
 
 DEST = "_dest"
 BUCKET = "_bucket"
@@ -57,6 +57,34 @@ def publish_file(store: storage.Storage, local_path: str, uri: str) -> tuple[int
     size = os.path.getsize(local_path)
     store.put_file(local_path, uri)
     return size, digest.hexdigest()
+
+
+class StagedParquet:
+    """A Parquet file written under a temporary name (beside its final place for local outputs, so publishing is
+    an atomic rename; in local scratch for S3) and published to `root/rel` when complete. A failed write removes
+    the temporary file and raises `errors.TaskError` naming the cause and the file."""
+
+    def __init__(self, store: storage.Storage, root: str, rel: str, schema: pa.Schema, **options: Any) -> None:
+        self.store, self.rel = store, rel
+        self.uri = storage.join(root, *rel.split("/"))
+        tmp_dir = os.path.dirname(self.uri) if not storage.is_remote(root) else _local_scratch()
+        self.tmp = os.path.join(tmp_dir, f".tmp-{uuid.uuid4().hex}.parquet")
+        with errors.writing(self.uri, self.tmp):
+            os.makedirs(tmp_dir, exist_ok=True)
+            self.writer = pq.ParquetWriter(self.tmp, schema, **options)
+
+    def write_table(self, table: pa.Table, row_group_size: int) -> None:
+        with errors.writing(self.uri, self.tmp):
+            self.writer.write_table(table, row_group_size=row_group_size)
+
+    def publish(self) -> tuple[int, str]:
+        """Close, move into place; (bytes, sha256) of what was published."""
+        with errors.writing(self.uri, self.tmp):
+            self.writer.close()
+            return publish_file(self.store, self.tmp, self.uri)
+
+    def discard(self) -> None:
+        errors.remove_quietly(self.tmp)
 
 
 @dataclass(frozen=True)
@@ -192,6 +220,16 @@ class _WriteTask:
 
     def __call__(self, batches: Iterator[pa.RecordBatch]) -> Iterator[pa.RecordBatch]:
         stats = _Stats()
+        opened: list[_BucketFile] = []
+        try:
+            self._write(batches, stats, opened)
+        except BaseException:
+            for f in opened:  # a failed task leaves no temporary file behind
+                f.file.discard()
+            raise
+        yield stats.to_batch()
+
+    def _write(self, batches: Iterator[pa.RecordBatch], stats: _Stats, opened: list[_BucketFile]) -> None:
         current: _BucketFile | None = None
         last_id: tuple | None = None
         for batch in batches:
@@ -211,13 +249,13 @@ class _WriteTask:
                     last_id = (key, cols["id"][i])
                     if current is None:
                         current = _BucketFile(key, cols["_n"][i], self.root, self.schemas[dest], self.store)
+                        opened.append(current)
                     keep.append(i)
                 stats.count(dest, kind, source, cols["lang"][i], reason, cols["size_bytes"][i], cols["locator"][i])
             if current is not None and keep:
                 current.append(batch.take(pa.array(keep, pa.int64())))
         if current is not None:
             stats.file(current.close())
-        yield stats.to_batch()
 
     def _flush(self, current: _BucketFile, batch: pa.RecordBatch, keep: list[int], stats: _Stats) -> None:
         if keep:
@@ -231,15 +269,11 @@ class _BucketFile:
 
     def __init__(self, key: tuple, n: int, root: str, schema: pa.Schema, store: storage.Storage) -> None:
         dest, kind, source, bucket = key
-        self.key, self.schema, self.store = key, schema, store
+        self.key, self.schema = key, schema
         self.rel = f"{dest}/kind={kind}/source={source}/part-{bucket:05d}-of-{n:05d}.parquet"
-        self.uri = storage.join(root, *self.rel.split("/"))
-        tmp_dir = os.path.dirname(self.uri) if not storage.is_remote(root) else _local_scratch()
-        os.makedirs(tmp_dir, exist_ok=True)
-        self.tmp = os.path.join(tmp_dir, f".tmp-{uuid.uuid4().hex}.parquet")
         dictionary = [c for c in _DICTIONARY_COLUMNS if c in schema.names]
-        self.writer = pq.ParquetWriter(self.tmp, schema, compression="zstd", use_dictionary=dictionary,
-                                       write_statistics=True)
+        self.file = StagedParquet(store, root, self.rel, schema, compression="zstd", use_dictionary=dictionary,
+                                  write_statistics=True)
         self.pending: list[pa.RecordBatch] = []
         self.pending_rows = self.pending_bytes = self.rows = self.row_groups = 0
 
@@ -261,15 +295,14 @@ class _BucketFile:
         # NOTE: row groups close at fixed row / byte counts of the sorted rows, never at input batch edges:
         # that is what keeps the file bytes independent of Spark's batching.
         if self.pending_rows:
-            self.writer.write_table(pa.concat_tables(self.pending), row_group_size=self.pending_rows)
+            self.file.write_table(pa.concat_tables(self.pending), row_group_size=self.pending_rows)
             self.rows += self.pending_rows
             self.row_groups += 1
         self.pending, self.pending_rows, self.pending_bytes = [], 0, 0
 
     def close(self) -> OutputFile:
         self._write_group()
-        self.writer.close()
-        size, sha256 = publish_file(self.store, self.tmp, self.uri)
+        size, sha256 = self.file.publish()
         return OutputFile(self.rel, self.rows, size, sha256, self.row_groups)
 
 

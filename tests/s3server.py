@@ -18,6 +18,7 @@ import time
 from dataclasses import dataclass
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+from typing import Callable
 
 ACCESS_KEY = "AKIALEMURSENTINEL0001"
 SECRET_KEY = "lemur-sentinel-secret-must-never-leak"
@@ -102,14 +103,22 @@ def start(workdir: Path, timeout_s: float = 60) -> S3Server:
 
 
 class FlakyProxy:
-    """HTTP proxy on loopback that answers the first `failures` requests with 503 SlowDown, then forwards."""
+    """HTTP proxy on loopback that answers the first `failures` requests with 503 SlowDown, then forwards.
 
-    def __init__(self, upstream: str, failures: int) -> None:
+    With `hold`, a request for which `hold(method, path)` is true is never forwarded: `held` is set and the request
+    waits until the proxy closes. A test uses it to stop a client at a known point (say, its first write of an
+    output object) and to cut the client off from the store for good when the proxy closes."""
+
+    def __init__(self, upstream: str, failures: int = 0,
+                 hold: Callable[[str, str], bool] | None = None) -> None:
         self.upstream = upstream.removeprefix("http://")
         self.remaining = failures
         self.failed = 0
         self.forwarded = 0
         self.lock = threading.Lock()
+        self.hold = hold
+        self.held = threading.Event()
+        self.closing = threading.Event()
         proxy = self
 
         class Handler(BaseHTTPRequestHandler):
@@ -136,6 +145,11 @@ class FlakyProxy:
 
             def _handle(self) -> None:
                 body = self._read_body()
+                if proxy.hold is not None and proxy.hold(self.command, self.path):
+                    proxy.held.set()
+                    proxy.closing.wait()
+                    self.close_connection = True
+                    return
                 with proxy.lock:
                     fail = proxy.remaining > 0
                     if fail:
@@ -183,5 +197,6 @@ class FlakyProxy:
         return self
 
     def __exit__(self, *exc: object) -> None:
+        self.closing.set()
         self.server.shutdown()
         self.server.server_close()

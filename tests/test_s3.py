@@ -4,16 +4,16 @@ is retried; credentials never reach a manifest or a log."""
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import signal
 import subprocess
 import sys
-import time
 
 import pytest
 
-from lemur_data import storage
+from lemur_data import lock, storage
 from lemur_data.stages import STAGES
 from tests import s3server
 from tests.conftest import DEMO_MANIFEST, REPO, output_digests, run_cli
@@ -73,7 +73,13 @@ def _s3_manifest(tmp_path, prefix: str):
 def test_pipeline_on_s3_killed_mid_stage_reruns_to_the_local_result_and_leaks_no_credentials(s3, demo_pipeline,
                                                                                           tmp_path):
     """The whole pipeline from and to S3, SIGKILLed inside its last stage (fault tolerance on object storage: no
-    manifest for the killed stage, committed stages skipped on rerun, no leftover objects), equals the local run."""
+    manifest for the killed stage, committed stages skipped on rerun, no leftover objects), equals the local run.
+
+    NOTE: the kill lands on an event, not after a sleep: the killed run talks to S3 through a proxy that holds
+    every write of the last stage's main output, so when the first one arrives the run is inside that stage with
+    its Spark job under way and its manifest unwritten, however loaded the machine. Closing the proxy after the
+    kill also cuts off the killed run's Python workers (pyspark puts them in their own process group, so killpg
+    does not reach them), so none of its writes can land during the rerun."""
     uploaded = s3.upload_tree(DEMO_MANIFEST.parent / "demo-corpus", BUCKET, "demo-corpus")
     assert uploaded > 300
     _, local = demo_pipeline
@@ -81,21 +87,23 @@ def test_pipeline_on_s3_killed_mid_stage_reruns_to_the_local_result_and_leaks_no
     out = f"s3://{BUCKET}/out/demo"
     store = storage.Storage(s3.endpoint)
     victim = list(STAGES)[-1]  # every stage before it has committed when the kill lands
-    env = {**os.environ, **s3.env, "LEMUR_PROGRESS_S": "0"}
-    proc = subprocess.Popen([sys.executable, "-m", "lemur_data.cli", "run", str(manifest), "--output", out],
-                            stderr=subprocess.PIPE, stdout=subprocess.DEVNULL, text=True, cwd=REPO, env=env,
-                            start_new_session=True)
-    killed_log = []
-    deadline = time.monotonic() + 1200
-    for line in proc.stderr:
-        killed_log.append(line)
-        if f"{victim}: running" in line:
-            break
-        assert time.monotonic() < deadline
-    time.sleep(3)  # inside the stage: the Spark job is under way
-    assert proc.poll() is None, "the run ended before it could be killed"
-    os.killpg(proc.pid, signal.SIGKILL)
-    proc.wait()
+    victim_dir = f"/{out.removeprefix('s3://')}/{local[victim]['outputs']['dirs'][0]}/"
+    killed_log = tmp_path / "killed-run.log"
+    with s3server.FlakyProxy(s3.endpoint, hold=lambda method, path: method in ("PUT", "POST")
+                             and path.startswith(victim_dir)) as proxy, open(killed_log, "w") as log:
+        env = {**os.environ, **s3.env, "AWS_ENDPOINT_URL": proxy.endpoint, "LEMUR_PROGRESS_S": "0"}
+        proc = subprocess.Popen([sys.executable, "-m", "lemur_data.cli", "run", str(manifest), "--output", out],
+                                stderr=log, stdout=subprocess.DEVNULL, cwd=REPO, env=env, start_new_session=True)
+        try:
+            while not proxy.held.wait(timeout=1):
+                assert proc.poll() is None, f"the run ended before it could be killed:\n{killed_log.read_text()[-3000:]}"
+            holder = json.loads(store.read_bytes(f"{out}/{lock.LOCK_NAME}"))
+            assert holder["pid"] == proc.pid and holder["command"].endswith(f"--output {out}")
+        finally:
+            with contextlib.suppress(ProcessLookupError):
+                os.killpg(proc.pid, signal.SIGKILL)
+            proc.wait()
+    assert f"{victim}: running" in killed_log.read_text()
 
     def manifest_uri(stage: str) -> str:
         return f"{out}/{local[stage]['outputs']['dirs'][0]}/_manifest.json"
@@ -106,6 +114,7 @@ def test_pipeline_on_s3_killed_mid_stage_reruns_to_the_local_result_and_leaks_no
     rerun = run_cli("run", str(manifest), "--output", out, env={**s3.env, "LEMUR_PROGRESS_S": "0"})
     assert rerun.returncode == 0, rerun.stderr[-3000:]
     assert "up to date" in rerun.stderr, "committed upstream stages are skipped, not recomputed"
+    assert f"removing the stale lock {out}/{lock.LOCK_NAME} of pid {proc.pid}" in rerun.stderr
     remote = {}
     for stage, m in local.items():
         remote[stage] = json.loads(store.read_bytes(manifest_uri(stage)))
@@ -115,6 +124,6 @@ def test_pipeline_on_s3_killed_mid_stage_reruns_to_the_local_result_and_leaks_no
     manifests = {f"{m['outputs']['dirs'][0]}/_manifest.json" for m in local.values()}
     assert listed == set(output_digests(local)) | manifests, "exactly the committed objects, no leftovers"
     # NOTE: the sentinel credentials are in this process's environment and the CLI's; they must appear nowhere.
-    everything = "".join(killed_log) + rerun.stdout + rerun.stderr + "".join(json.dumps(m) for m in remote.values())
+    everything = killed_log.read_text() + rerun.stdout + rerun.stderr + "".join(json.dumps(m) for m in remote.values())
     assert s3server.SECRET_KEY not in everything and s3server.ACCESS_KEY not in everything
     assert remote["crawl"]["config"]["resolved"]["sources"][0]["path"].startswith(f"s3://{BUCKET}/")

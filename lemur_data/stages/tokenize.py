@@ -16,9 +16,7 @@ import hashlib
 import json
 import logging
 import os
-import tempfile
 import time
-import uuid
 from collections import defaultdict
 from dataclasses import dataclass
 from typing import Any, Iterator
@@ -26,7 +24,6 @@ from typing import Any, Iterator
 import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
-import pyarrow.parquet as pq
 from pyspark import TaskContext
 
 from lemur_data import manifest as mf
@@ -36,7 +33,7 @@ from lemur_data.datasets import ReadUnit, main_files, read_unit, read_units
 from lemur_data.schema import TOKENS_SCHEMA
 from lemur_data.stage import Prepared, RunContext
 from lemur_data.tokenizer import TokenizerSpec
-from lemur_data.writer import ROWS_PER_GROUP, publish_file
+from lemur_data.writer import ROWS_PER_GROUP, StagedParquet
 
 log = logging.getLogger(__name__)
 
@@ -119,13 +116,17 @@ class _TokenizeTask:
         rel = output_path(unit)
         out = _OutputFile(self.store, self.root, rel)
         encode_s = 0.0
-        for table in read_unit(self.store, unit, _INPUT_COLUMNS):
-            t1 = time.monotonic()
-            tokens_table, dropped = encode_table(enc, table, threads)
-            encode_s += time.monotonic() - t1
-            out.write(tokens_table)
-            stats.add(table, tokens_table, dropped)
-        file_info = out.close()
+        try:
+            for table in read_unit(self.store, unit, _INPUT_COLUMNS):
+                t1 = time.monotonic()
+                tokens_table, dropped = encode_table(enc, table, threads)
+                encode_s += time.monotonic() - t1
+                out.write(tokens_table)
+                stats.add(table, tokens_table, dropped)
+            file_info = out.close()
+        except BaseException:
+            out.file.discard()  # a failed task leaves no temporary file (S3 outputs stage theirs in local scratch)
+            raise
         return {"file": file_info, "groups": stats.group_rows(), "reasons": stats.reason_rows(),
                 "max_token_id": stats.max_token_id, "max_doc_tokens": stats.max_doc_tokens,
                 "worker": {"pid": os.getpid(), "loaded": loaded},
@@ -159,26 +160,21 @@ class _OutputFile:
     """One token-cache file: written to a temporary local file, hashed, then moved into place."""
 
     def __init__(self, store: storage.Storage, root: str, rel: str) -> None:
-        self.store, self.rel = store, rel
-        self.uri = storage.join(root, *rel.split("/"))
-        tmp_dir = os.path.dirname(self.uri) if not storage.is_remote(root) else tempfile.gettempdir()
-        os.makedirs(tmp_dir, exist_ok=True)
-        self.tmp = os.path.join(tmp_dir, f".tmp-{uuid.uuid4().hex}.parquet")
-        self.writer = pq.ParquetWriter(self.tmp, TOKENS_SCHEMA, compression="zstd",
-                                       use_dictionary=["source", "kind", "lang"])
+        self.rel = rel
+        self.file = StagedParquet(store, root, rel, TOKENS_SCHEMA, compression="zstd",
+                                  use_dictionary=["source", "kind", "lang"])
         self.rows = self.row_groups = self.tokens = 0
 
     def write(self, table: pa.Table) -> None:
         # NOTE: one output row group per input row group: boundaries come from the upstream file, not batching.
         if table.num_rows:
-            self.writer.write_table(table, row_group_size=table.num_rows)
+            self.file.write_table(table, row_group_size=table.num_rows)
             self.rows += table.num_rows
             self.row_groups += 1
             self.tokens += int(pc.sum(table.column("n_tokens")).as_py() or 0)
 
     def close(self) -> dict[str, Any]:
-        self.writer.close()
-        size, sha256 = publish_file(self.store, self.tmp, self.uri)
+        size, sha256 = self.file.publish()
         return {"path": self.rel, "rows": self.rows, "bytes": size, "sha256": sha256,
                 "row_groups": self.row_groups, "tokens": self.tokens}
 

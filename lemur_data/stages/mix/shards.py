@@ -4,21 +4,17 @@ seq_idx boundaries, and the counts the manifest's validation needs."""
 from __future__ import annotations
 
 import json
-import os
-import tempfile
-import uuid
 from dataclasses import dataclass
 from typing import Any, Iterator
 
 import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
-import pyarrow.parquet as pq
 
 from lemur_data import storage
 from lemur_data.schema import PROVENANCE_SCHEMA, SHARD_SCHEMA, shard_metadata
 from lemur_data.stages.mix.pieces import equal_runs
-from lemur_data.writer import publish_file
+from lemur_data.writer import StagedParquet
 
 # The stage's output folders (the first holds the manifest).
 SHARDS_DIR = "shards"
@@ -167,22 +163,17 @@ class _ParquetOut:
     """A Parquet file written to a local temporary name, hashed, then moved into place."""
 
     def __init__(self, store: storage.Storage, root: str, rel: str, schema: pa.Schema) -> None:
-        self.store, self.rel, self.schema = store, rel, schema
-        self.uri = storage.join(root, *rel.split("/"))
-        tmp_dir = os.path.dirname(self.uri) if not storage.is_remote(root) else tempfile.gettempdir()
-        os.makedirs(tmp_dir, exist_ok=True)
-        self.tmp = os.path.join(tmp_dir, f".tmp-{uuid.uuid4().hex}.parquet")
-        self.writer = pq.ParquetWriter(self.tmp, schema, compression="zstd", use_dictionary=False)
+        self.rel, self.schema = rel, schema
+        self.file = StagedParquet(store, root, rel, schema, compression="zstd", use_dictionary=False)
         self.rows = self.row_groups = 0
 
     def write(self, table: pa.Table) -> None:
-        self.writer.write_table(table, row_group_size=max(1, table.num_rows))
+        self.file.write_table(table, row_group_size=max(1, table.num_rows))
         self.rows += table.num_rows
         self.row_groups += 1
 
     def close(self) -> dict[str, Any]:
-        self.writer.close()
-        size, sha256 = publish_file(self.store, self.tmp, self.uri)
+        size, sha256 = self.file.publish()
         return {"path": self.rel, "rows": self.rows, "bytes": size, "sha256": sha256,
                 "row_groups": self.row_groups}
 
