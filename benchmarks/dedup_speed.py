@@ -90,9 +90,9 @@ def signature_benchmarks(docs: list[dict]) -> dict:
     record("lemur-data kernel (sha1, datasketch's default hash)",
            cpu_time(lambda: [mh.signatures(t, k, sha1) for t, k in arrow]))
 
-    from lemur_data.stages.dedup import _SketchTask  # noqa: PLC0415
+    from lemur_data.stages.dedup.sketch import SketchTask  # noqa: PLC0415
 
-    task = _SketchTask(DedupConfig(), params)
+    task = SketchTask(DedupConfig(), params)
     doc_batches = [_doc_batch(b) for b in batches]
     record("lemur-data sketch task (signatures + band keys + exact key + ranking fields)",
            cpu_time(lambda: list(task(iter(doc_batches)))))
