@@ -106,3 +106,11 @@ def _local_defaults() -> dict[str, str]:
         _SHUFFLE_PARTITIONS: str(max(2, 2 * (os.cpu_count() or 1))),
         "spark.driver.extraJavaOptions": f"-Dlog4j2.configurationFile={_LOG4J} -Dlemur.log.level={_jvm_log_level()}",
     }
+
+
+def shuffle_bytes_written(spark: SparkSession) -> int:
+    """Shuffle bytes written so far by this application, summed over all executors (also removed ones), from
+    Spark's status store (kept whether or not the UI runs). Take the difference around a stage's work; the store is
+    fed asynchronously by the listener bus, so the last tasks' bytes may land a moment later."""
+    executors = spark.sparkContext._jsc.sc().statusStore().executorList(False)
+    return int(sum(executors.apply(i).totalShuffleWrite() for i in range(executors.size())))

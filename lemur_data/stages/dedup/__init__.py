@@ -29,15 +29,16 @@ from typing import Any
 from pyspark import StorageLevel
 from pyspark.sql import functions as F
 
-from lemur_data.datasets import main_files, read_parquet_files
+from lemur_data.datasets import main_files, read_units
 from lemur_data.runner import Prepared, RunContext
 from lemur_data.schema import spark_ddl
+from lemur_data.spark import shuffle_bytes_written
 from lemur_data.stages.dedup import candidates, survivors
 from lemur_data.stages.dedup.inspect import format_members, inspect_cluster, members_json
 from lemur_data.stages.dedup.layout import (DIRS, EXACT, EXACT_INDEXED, INDEX_DIR, INDEX_SCHEMA, KEPT_SCHEMA, NEAR,
                                             NEAR_INDEXED, OUTPUT_DIR, REMOVED_DIR, REMOVED_SCHEMA)
 from lemur_data.stages.dedup.plan import DedupPlan, IndexFile, earlier_indexes, minhash_params, params_section
-from lemur_data.stages.dedup.sketch import SKETCH_SCHEMA, SketchTask, exact_key
+from lemur_data.stages.dedup.sketch import SKETCH_UNIT_SCHEMA, SketchFilesTask, SketchTask, exact_key
 from lemur_data.stages.dedup.write import sections, write
 
 __all__ = ["DedupStage", "DedupPlan", "IndexFile", "minhash_params", "params_section", "exact_key", "inspect_cluster",
@@ -82,20 +83,20 @@ def run_dedup(ctx: RunContext, plan: DedupPlan) -> dict[str, Any]:
     cfg, spark, store = ctx.cfg, ctx.spark, ctx.store
     dcfg, params = cfg.dedup, plan.params
     timer = Timer()
+    shuffled_before = shuffle_bytes_written(spark)
 
-    docs = read_parquet_files(spark, store, cfg.output, main_files(plan.upstream_manifest))
-    tasks = 2 * spark.sparkContext.defaultParallelism
-    # NOTE: few big upstream files give few read tasks; spreading the documents by id keeps every core hashing.
-    to_sketch = docs if docs.rdd.getNumPartitions() >= tasks else docs.repartition(tasks, "id")
-    sketches = to_sketch.mapInArrow(SketchTask(dcfg, params), spark_ddl(SKETCH_SCHEMA)) \
-        .withColumn("earlier", F.lit(1)).persist(StorageLevel.MEMORY_AND_DISK)
+    # NOTE: one task per upstream row group: enough tasks to keep every core hashing even with few big files.
+    units = read_units(cfg.output, main_files(plan.upstream_manifest), row_groups_per_unit=1)
+    task = SketchFilesTask(units, store, SketchTask(dcfg, params))
+    sketches = spark.range(0, len(units), 1, numPartitions=max(1, len(units))) \
+        .mapInArrow(task, spark_ddl(SKETCH_UNIT_SCHEMA)).withColumn("earlier", F.lit(1)).persist(StorageLevel.MEMORY_AND_DISK)
     totals = sketches.agg(F.count("*").alias("docs"),
                           F.sum(F.when(F.col("n_shingles") < dcfg.min_shingles, 1).otherwise(0)).alias("short")).first()
     n_in, n_short = totals["docs"], totals["short"] or 0
     timer.lap("sketch")
 
     nodes = sketches.select("id", "scope", "exact_key", "n_shingles", "signature", "band_keys", "earlier",
-                            "quality", "permissive", "stars", "size_bytes")
+                            "quality", "permissive", "stars", "size_bytes", "unit")
     if plan.index_files:
         nodes = nodes.unionByName(candidates.read_index(spark, store, plan.index_files))
     nodes = nodes.withColumn("rank", survivors.rank_struct(dcfg, F.col("earlier")))
@@ -110,7 +111,7 @@ def run_dedup(ctx: RunContext, plan: DedupPlan) -> dict[str, Any]:
     timer.lap("exact")
 
     pairs = candidates.candidate_pairs(reps, dcfg.max_bucket_pivots).persist(StorageLevel.MEMORY_AND_DISK)
-    edges, verify_stats = candidates.verify(spark, store, cfg, plan, pairs, reps)
+    edges, verify_stats = candidates.verify(store, cfg, plan, pairs, reps, units)
     edges = edges.persist(StorageLevel.MEMORY_AND_DISK)
     timer.lap("candidates_and_verify")
 
@@ -121,12 +122,12 @@ def run_dedup(ctx: RunContext, plan: DedupPlan) -> dict[str, Any]:
     cluster_stats = survivors.cluster_stats(decisions, sketches)
     timer.lap("survivors")
 
-    result = write(ctx, plan, docs, decisions, sketches, dcfg)
+    result = write(ctx, plan, decisions, sketches, units, dcfg)
     timer.lap("write")
 
     for df in (sketches, nodes, pairs, edges, decisions):
         df.unpersist()
     verify_stats["pairs"] = verify_stats["pairs"] if verify_stats["pairs"] is not None else cc_stats["edges"]
-    return sections(cfg, plan, result, n_in, n_short, verify_stats, cc_stats,
-                     cluster_stats, timer.timings)
+    timer.timings["shuffle_bytes_written"] = shuffle_bytes_written(spark) - shuffled_before
+    return sections(cfg, plan, result, n_in, n_short, verify_stats, cc_stats, cluster_stats, timer.timings)
 

@@ -15,7 +15,8 @@ from pyspark.sql import functions as F
 
 from lemur_data import minhash, storage
 from lemur_data.config import DatasetManifest
-from lemur_data.datasets import main_files, read_parquet_files
+from lemur_data.datasets import ReadUnit, read_parquet_files
+from lemur_data.stages.dedup.docs import with_documents
 from lemur_data.stages.dedup.layout import INDEX_SCHEMA, INDEXED_PREFIX
 from lemur_data.stages.dedup.plan import DedupPlan, IndexFile
 
@@ -35,7 +36,8 @@ def read_index(spark: SparkSession, store: storage.Storage, files: list[IndexFil
     return index.select(F.concat(F.lit(INDEXED_PREFIX), "id").alias("id"), "scope", "exact_key", "n_shingles",
                         "signature", "band_keys",
                         F.lit(0).alias("earlier"), F.lit(None).cast("double").alias("quality"),
-                        F.lit(0).alias("permissive"), F.lit(None).cast("double").alias("stars"), "size_bytes")
+                        F.lit(0).alias("permissive"), F.lit(None).cast("double").alias("stars"), "size_bytes",
+                        F.lit(None).cast("int").alias("unit"))
 
 
 def candidate_pairs(reps: DataFrame, pivots: int) -> DataFrame:
@@ -82,28 +84,32 @@ def _signature_matrix(column: pa.Array, n: int, num_perm: int) -> np.ndarray:
     return raw.view(np.uint32).reshape(n, num_perm)
 
 
-class _ExactCheckTask:
-    """mapInArrow: grey-zone pairs with both texts in, (a, b, jaccard) out."""
+class _ShingleSets:
+    """with_documents function: each requested document's distinct shingles (sorted uint64 hashes) as bytes."""
 
     def __init__(self, params: minhash.MinHashParams) -> None:
         self.params = params
 
-    def __call__(self, batches: Iterator[pa.RecordBatch]) -> Iterator[pa.RecordBatch]:
-        for batch in batches:
-            rows = batch.to_pylist()
-            if not rows:
-                continue
-            out = []
-            for r in rows:
-                sa = minhash.shingle_set(r["text_a"], self.params.shingling(r["kind_a"]))
-                sb = minhash.shingle_set(r["text_b"], self.params.shingling(r["kind_b"]))
-                out.append(minhash.exact_jaccard(sa, sb))
-            yield pa.RecordBatch.from_arrays([batch.column("a"), batch.column("b"), pa.array(out, pa.float64())],
-                                             names=["a", "b", "jaccard"])
+    def __call__(self, asked: pa.Table, docs: pa.Table) -> Iterator[pa.RecordBatch]:
+        sets = [minhash.shingle_set(text, self.params.shingling(kind)).tobytes()
+                for kind, text in zip(docs.column("kind").to_pylist(), docs.column("text").to_pylist())]
+        yield pa.RecordBatch.from_arrays([asked.column("id").combine_chunks(), pa.array(sets, pa.binary())],
+                                         names=["id", "shingles"])
 
 
-def verify(spark: SparkSession, store: storage.Storage, cfg: DatasetManifest, plan: DedupPlan, pairs: DataFrame,
-            reps: DataFrame) -> tuple[DataFrame, dict[str, Any]]:
+def _exact_jaccards(batches: Iterator[pa.RecordBatch]) -> Iterator[pa.RecordBatch]:
+    """mapInArrow: grey-zone pairs with both shingle sets in, (a, b, jaccard) out."""
+    for batch in batches:
+        if batch.num_rows == 0:
+            continue
+        out = [minhash.exact_jaccard(np.frombuffer(sa, np.uint64), np.frombuffer(sb, np.uint64))
+               for sa, sb in zip(batch.column("set_a").to_pylist(), batch.column("set_b").to_pylist())]
+        yield pa.RecordBatch.from_arrays([batch.column("a"), batch.column("b"), pa.array(out, pa.float64())],
+                                         names=["a", "b", "jaccard"])
+
+
+def verify(store: storage.Storage, cfg: DatasetManifest, plan: DedupPlan, pairs: DataFrame, reps: DataFrame,
+           units: list[ReadUnit]) -> tuple[DataFrame, dict[str, Any]]:
     dcfg = cfg.dedup
     if dcfg.verify == "none":
         return pairs, {"checked": "none", "pairs": None, "kept_by_estimate": None, "grey_zone": 0,
@@ -129,15 +135,15 @@ def verify(spark: SparkSession, store: storage.Storage, cfg: DatasetManifest, pl
              "grey_zone": n_grey, "grey_zone_kept": 0}
     if n_grey == 0:
         return by_estimate, stats
+    # NOTE: only the grey documents' row groups are read again (by the read unit the sketch recorded), once each.
     grey_ids = grey.select(F.col("a").alias("id")).union(grey.select(F.col("b").alias("id"))).distinct()
-    texts = read_parquet_files(spark, store, cfg.output, main_files(plan.upstream_manifest)) \
-        .select("id", "kind", "text").join(F.broadcast(grey_ids), "id")
-    with_text = grey.join(texts.select(F.col("id").alias("a"), F.col("kind").alias("kind_a"),
-                                       F.col("text").alias("text_a")), "a") \
-        .join(texts.select(F.col("id").alias("b"), F.col("kind").alias("kind_b"), F.col("text").alias("text_b")), "b")
-    exact = with_text.select("a", "b", "kind_a", "text_a", "kind_b", "text_b").mapInArrow(
-        _ExactCheckTask(plan.params), "a string, b string, jaccard double")
+    sets = with_documents(grey_ids.join(reps.select("id", "unit"), "id"), units, store, ["kind", "text"],
+                          _ShingleSets(plan.params), "id string, shingles binary").persist(StorageLevel.MEMORY_AND_DISK)
+    with_sets = grey.join(sets.select(F.col("id").alias("a"), F.col("shingles").alias("set_a")), "a") \
+        .join(sets.select(F.col("id").alias("b"), F.col("shingles").alias("set_b")), "b")
+    exact = with_sets.select("a", "b", "set_a", "set_b").mapInArrow(_exact_jaccards, "a string, b string, jaccard double")
     kept_grey = exact.where(F.col("jaccard") >= t).select("a", "b").persist(StorageLevel.MEMORY_AND_DISK)
     stats["grey_zone_kept"] = kept_grey.count()
+    sets.unpersist()
     return by_estimate.unionByName(kept_grey), stats
 

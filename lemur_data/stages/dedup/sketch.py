@@ -11,8 +11,9 @@ import numpy as np
 import pyarrow as pa
 import xxhash
 
-from lemur_data import minhash
+from lemur_data import minhash, storage
 from lemur_data.config import DedupConfig
+from lemur_data.datasets import ReadUnit, read_unit
 
 # The narrow per-document row of the sketch pass.
 SKETCH_SCHEMA = pa.schema([
@@ -68,6 +69,28 @@ class SketchTask:
             if parts and all(p in self.permissive for p in parts):
                 return 1
         return 0
+
+
+# ... plus the document's read unit (docs.py reads its text back by it).
+SKETCH_UNIT_SCHEMA = SKETCH_SCHEMA.append(pa.field("unit", pa.int32()))
+
+
+class SketchFilesTask:
+    """mapInArrow: read-unit numbers in, sketch rows out. The task reads its row groups with pyarrow (only the
+    columns the sketch needs), so the documents' text never passes through the JVM."""
+
+    COLUMNS = ["id", "kind", "source", "lang", "locator", "size_bytes", "text", "license", "signals", "meta"]
+
+    def __init__(self, units: list[ReadUnit], store: storage.Storage, sketch: SketchTask) -> None:
+        self.units, self.store, self.sketch = units, store, sketch
+
+    def __call__(self, batches: Iterator[pa.RecordBatch]) -> Iterator[pa.RecordBatch]:
+        for batch in batches:
+            for unit_id in batch.column(0).to_pylist():
+                for table in read_unit(self.store, self.units[unit_id], self.COLUMNS):
+                    for out in self.sketch(iter(table.combine_chunks().to_batches())):
+                        unit = pa.array(np.full(out.num_rows, unit_id, dtype=np.int32))
+                        yield pa.RecordBatch.from_arrays([*out.columns, unit], schema=SKETCH_UNIT_SCHEMA)
 
 
 def exact_key(text: str) -> bytes:

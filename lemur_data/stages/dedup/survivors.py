@@ -73,7 +73,7 @@ def decisions(nodes: DataFrame, labels: DataFrame) -> DataFrame:
             .otherwise(NEAR.name))
     survivor = F.regexp_replace(F.col("best.r_id"), "^" + re.escape(INDEXED_PREFIX), "")
     return out.select("id", survivor.alias("cluster_id"), "cluster_size", survivor.alias("survivor_id"),
-                      kind.alias("match_kind"))
+                      kind.alias("match_kind"), "unit")
 
 
 def cluster_stats(decisions: DataFrame, sketches: DataFrame) -> dict[str, Any]:

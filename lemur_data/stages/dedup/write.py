@@ -4,25 +4,29 @@ band keys and signatures, for later runs); then the manifest sections from what 
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Iterator
 
+import pyarrow as pa
+import pyarrow.compute as pc
 from pyspark.sql import DataFrame
 from pyspark.sql import functions as F
 
 from lemur_data.config import DatasetManifest, DedupConfig
+from lemur_data.datasets import ReadUnit
 from lemur_data.runner import RunContext
+from lemur_data.schema import DOC_SCHEMA, spark_ddl
+from lemur_data.stages.dedup.docs import with_documents
 from lemur_data.stages.dedup.layout import (DIRS, EXACT, EXACT_INDEXED, INDEX_DIR, INDEX_SCHEMA, KEPT_SCHEMA, NEAR,
                                             NEAR_INDEXED, OUTPUT_DIR, REMOVED_DIR, REMOVED_SCHEMA)
 from lemur_data.stages.dedup.plan import DedupPlan, params_section
 from lemur_data.writer import DEST, WriteResult, bucket_counts, write_partitioned
 
 
-def write(ctx: RunContext, plan: DedupPlan, docs: DataFrame, decisions: DataFrame, sketches: DataFrame,
+def write(ctx: RunContext, plan: DedupPlan, decisions: DataFrame, sketches: DataFrame, units: list[ReadUnit],
           dcfg: DedupConfig) -> WriteResult:
     """One deterministic write of the three folders: kept and removed documents, and the new index rows."""
-    rows = docs.join(decisions, "id")
-    rows = rows.withColumn(DEST, F.when(F.col("match_kind").isNull(), F.lit(OUTPUT_DIR)).otherwise(F.lit(REMOVED_DIR)))
-    rows = rows.withColumn("reason", F.col("match_kind"))
+    rows = with_documents(decisions, units, ctx.store, list(DOC_SCHEMA.names), _with_decision,
+                          spark_ddl(_ROWS_SCHEMA))
     kept = decisions.where(F.col("match_kind").isNull()).select("id")
     index_rows = sketches.join(kept, "id").select(
         "id", "kind", "source", "lang", "locator", "size_bytes", "scope", "exact_key", "n_shingles", "signature",
@@ -35,6 +39,21 @@ def write(ctx: RunContext, plan: DedupPlan, docs: DataFrame, decisions: DataFram
     return write_partitioned(both, root=ctx.cfg.output, buckets=bucket_counts(expected, dcfg.target_file_bytes),
                              schemas={OUTPUT_DIR: KEPT_SCHEMA, REMOVED_DIR: REMOVED_SCHEMA, INDEX_DIR: INDEX_SCHEMA},
                              store=ctx.store)
+
+# Documents with their decision, as handed to the writer (kept rows have no survivor or match kind).
+_ROWS_SCHEMA = pa.schema([f.with_nullable(True) for f in REMOVED_SCHEMA]
+                         + [pa.field(DEST, pa.string()), pa.field("reason", pa.string())])
+
+
+def _with_decision(decided: pa.Table, docs: pa.Table) -> Iterator[pa.RecordBatch]:
+    """with_documents function: the documents' DOC columns, their decision, destination folder and reason."""
+    docs = docs.select(DOC_SCHEMA.names).cast(DOC_SCHEMA)
+    match_kind = decided.column("match_kind")
+    dest = pc.if_else(pc.is_null(match_kind), OUTPUT_DIR, REMOVED_DIR)
+    columns = [*docs.columns, *(decided.column(c) for c in ("cluster_id", "cluster_size", "survivor_id")), match_kind,
+               dest, match_kind]
+    yield from pa.Table.from_arrays(columns, schema=_ROWS_SCHEMA).to_batches()
+
 
 def _expected_bytes(upstream: dict[str, Any], num_perm: int) -> dict[tuple[str, str, str], int]:
     """Expected output bytes per (folder, kind, source), from the upstream manifest: fixes the file counts."""
