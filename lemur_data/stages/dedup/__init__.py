@@ -2,9 +2,10 @@
 
 Sub-steps (each timed in the manifest):
 
-1. **sketch**: one `mapInArrow` pass over the upstream documents computes, per document, a normalised-content hash
-   (exact key), the MinHash signature and band keys (native kernel, lemur_data/minhash.py) and the ranking fields.
-   The result is narrow (no text) and persisted; the text is read again only to write the outputs.
+1. **sketch**: one `mapInArrow` task per upstream row group reads it with pyarrow and computes, per document, a
+   normalised-content hash (exact key), the MinHash signature and band keys (native kernel, lemur_data/minhash.py),
+   the ranking fields and its read unit. The result is narrow (no text) and persisted; text is read again, by read
+   unit (docs.py), only for the grey-zone check and to write the outputs.
 2. **exact**: documents with the same (scope, exact key) form a group; its best-ranked member represents it.
 3. **candidates**: band rows of the exact representatives that have at least `min_shingles` shingles (plus the
    earlier index's representatives) are grouped by (scope, band, key) with DataFrame operations: each member is

@@ -9,7 +9,7 @@ from typing import Any
 
 import numpy as np
 import pyarrow as pa
-from pyspark.sql import DataFrame, SparkSession
+from pyspark.sql import DataFrame, SparkSession, Window
 from pyspark.sql import functions as F
 
 from lemur_data import components
@@ -89,14 +89,18 @@ def cluster_stats(decisions: DataFrame, sketches: DataFrame) -> dict[str, Any]:
     top = [(r["cluster_id"], r["size"]) for r in largest.collect()]
     examples: dict[str, list[tuple[str, str, str]]] = {cid: [] for cid, _ in top}
     if top:
+        # NOTE: the survivor and the first examples by locator are picked in Spark: a cluster of millions of
+        # copies sends 1 + _EXAMPLES_PER_CLUSTER rows to the driver, not its members.
+        order = Window.partitionBy("cluster_id").orderBy(F.col("id") != F.col("cluster_id"), "locator", "source", "id")
         members = decisions.where(F.col("cluster_id").isin(list(examples))) \
             .join(sketches.select("id", "source", "locator"), "id") \
+            .withColumn("rn", F.row_number().over(order)).where(F.col("rn") <= 1 + _EXAMPLES_PER_CLUSTER) \
             .select("cluster_id", "id", "source", "locator").collect()
         for r in members:
             examples[r["cluster_id"]].append((r["id"], r["source"], r["locator"]))
     largest_out = []
     for cid, size in top:
-        rows = sorted(examples[cid], key=lambda x: (x[0] != cid, x[2]))
+        rows = sorted(examples[cid], key=lambda x: (x[0] != cid, x[2], x[1], x[0]))
         survivor = next((r for r in rows if r[0] == cid), None)
         largest_out.append({
             "cluster_id": cid, "size": size,
