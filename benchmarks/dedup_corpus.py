@@ -157,8 +157,9 @@ def write_jsonl_by_kind(docs: list[dict], folder: Path) -> dict[str, Path]:
     return paths
 
 
-def dataset_manifest(folder: Path, output: Path, dedup: dict | None = None) -> Path:
-    """A lemur-data dataset manifest reading the corpus (one jsonl source per kind; locator = corpus id)."""
+def dataset_manifest(folder: Path, output: Path, dedup: dict | None = None, filter_rules: bool = True) -> Path:
+    """A lemur-data dataset manifest reading the corpus (one jsonl source per kind; locator = corpus id); without
+    `filter_rules` every filter rule is disabled, so every document reaches dedup."""
     body = {"name": folder.name.replace("_", "-"), "output": str(output), "seed": 0, "sources": [
         {"name": kind, "kind": kind, "format": "jsonl", "path": str(folder / f"{kind}.jsonl"),
          "columns": {"text": "text", "locator": "id"}, **({"lang": "python"} if kind == "code" else {})}
@@ -166,6 +167,47 @@ def dataset_manifest(folder: Path, output: Path, dedup: dict | None = None) -> P
     ], "crawl": {"max_file_bytes": 4 << 20}}
     if dedup:
         body["dedup"] = dedup
+    if not filter_rules:
+        from lemur_data.quality import recipes  # noqa: PLC0415
+
+        body["filter"] = {kind: {"rules": {r.name: {"enabled": False}
+                                           for r in recipes.load(kind, None, {}, {}, "filter").rules}}
+                          for kind in ("code", "text")}
     path = folder / "dataset.yaml"
     path.write_text(json.dumps(body, indent=1))
     return path
+
+
+def release_series(versions: list[str] | None = None) -> list[dict]:
+    """Every standard-library `.py` file (subpackages and tests too, site-packages left out) of the pyenv Pythons
+    (successive releases: real near duplicates at every distance) plus Debian's Python packages as distractors;
+    about 250 MB with all eight 3.x versions."""
+    out = []
+    for version_dir in sorted(PYENV.glob("3.*")):
+        lib = next(version_dir.glob("lib/python3.*"), None)
+        if lib is None or (versions and lib.name.removeprefix("python") not in versions):
+            continue
+        for path in sorted(lib.rglob("*.py")):
+            if "site-packages" not in path.parts and path.stat().st_size <= MAX_BYTES:
+                out.append(doc("code", f"stdlib/{path.relative_to(lib.parent)}",
+                               path.read_text(encoding="utf-8", errors="replace")))
+    return keep(out + debian_python(100_000))
+
+
+def main() -> int:
+    import argparse  # noqa: PLC0415
+
+    ap = argparse.ArgumentParser(description="Assemble the release-series corpus (JSON Lines) for the dedup "
+                                 "benchmarks: benchmarks/dedup_speed.py --part e2e reads it.")
+    ap.add_argument("--versions", help="comma-separated Python versions to take (default: every pyenv 3.x)")
+    ap.add_argument("--out", type=Path, default=BENCH / "release-series")
+    args = ap.parse_args()
+    docs = release_series(args.versions.split(",") if args.versions else None)
+    paths = write_jsonl_by_kind(docs, args.out)
+    print(f"{len(docs)} documents, {sum(len(d['text'].encode()) for d in docs) / 1e6:.1f} MB -> {paths['code']}",
+          file=sys.stderr)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -116,8 +116,17 @@ def shuffle_bytes_written(spark: SparkSession | None) -> int:
     """
     if spark is None:
         return 0
+    _drain_listener_bus(spark)
     executors = spark.sparkContext._jsc.sc().statusStore().executorList(False)
     total, it = 0, executors.iterator()
     while it.hasNext():
         total += it.next().totalShuffleWrite()
     return int(total)
+
+
+def _drain_listener_bus(spark: SparkSession) -> None:
+    """The status store is fed asynchronously by the listener bus: wait (bounded) for finished tasks' metrics."""
+    try:
+        spark.sparkContext._jsc.sc().listenerBus().waitUntilEmpty(10_000)
+    except Exception as exc:  # noqa: BLE001 - an internal API: a figure a moment late beats a failed stage
+        log.debug("listener bus not drained: %s", exc)

@@ -10,9 +10,6 @@ from tests.conftest import REPO
 
 PACKAGE = REPO / "lemur_data"
 MAX_LINES = 400
-# NOTE: dedup.py is being split (and made faster) on the dedup helper's branch (issue 14); the lead removes this
-# exemption when that branch is merged.
-TEMPORARILY_EXEMPT = {"lemur_data/stages/dedup.py"}
 
 
 def modules() -> dict[str, Path]:
@@ -90,4 +87,4 @@ def test_no_import_circle_inside_lemur_data():
 def test_no_module_is_longer_than_400_lines():
     long = {str(p.relative_to(REPO)): n for p in PACKAGE.rglob("*.py")
             if (n := len(p.read_text(encoding="utf-8").splitlines())) > MAX_LINES}
-    assert set(long) - TEMPORARILY_EXEMPT == set(), f"split these along a line a reader can name: {long}"
+    assert long == {}, f"split these along a line a reader can name: {long}"

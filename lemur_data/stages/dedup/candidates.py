@@ -1,0 +1,149 @@
+"""Candidates and verification: band rows grouped into LSH buckets with DataFrame operations (each member paired
+with at most `max_bucket_pivots` of its bucket's smallest ids: a hot bucket costs linear work, never all pairs and
+never a collect_list), then the Jaccard estimated from the full signatures, and the exact shingle Jaccard for pairs
+within `exact_check_margin` of the threshold. An earlier run's index joins as candidate nodes."""
+
+from __future__ import annotations
+
+from typing import Any, Iterator
+
+import numpy as np
+import pyarrow as pa
+from pyspark import StorageLevel
+from pyspark.sql import DataFrame, SparkSession
+from pyspark.sql import functions as F
+
+from lemur_data import minhash, storage
+from lemur_data.config import DatasetManifest
+from lemur_data.datasets import ReadUnit, read_parquet_files
+from lemur_data.stages.dedup.docs import with_documents
+from lemur_data.stages.dedup.layout import INDEX_SCHEMA, INDEXED_PREFIX
+from lemur_data.stages.dedup.plan import DedupPlan, IndexFile
+
+
+def read_index(spark: SparkSession, store: storage.Storage, files: list[IndexFile]) -> DataFrame:
+    frames = []
+    by_root: dict[str, list[dict[str, Any]]] = {}
+    for f in files:
+        by_root.setdefault(f.root, []).append({"path": f.path, "row_groups": f.row_groups})
+    for root, entries in sorted(by_root.items()):
+        frames.append(read_parquet_files(spark, store, root, entries, schema=INDEX_SCHEMA))
+    index = frames[0]
+    for f in frames[1:]:
+        index = index.unionByName(f)
+    # NOTE: earlier documents rank before every new one (earlier = 0), so they survive: they are already published.
+    # Their node ids carry INDEXED_PREFIX so a re-ingested document (same id) is a separate node; survivors.decisions strips it.
+    return index.select(F.concat(F.lit(INDEXED_PREFIX), "id").alias("id"), "scope", "exact_key", "n_shingles",
+                        "signature", "band_keys",
+                        F.lit(0).alias("earlier"), F.lit(None).cast("double").alias("quality"),
+                        F.lit(0).alias("permissive"), F.lit(None).cast("double").alias("stars"), "size_bytes",
+                        F.lit(None).cast("int").alias("unit"))
+
+
+def candidate_pairs(reps: DataFrame, pivots: int) -> DataFrame:
+    """(a, b) pairs with a < b that share a band bucket, each member paired with at most `pivots` bucket ids."""
+    from pyspark.sql import Window  # noqa: PLC0415
+
+    bands = reps.select("scope", "id", "earlier", F.posexplode("band_keys").alias("band", "key"))
+    bucket = ["scope", "band", "key"]
+    ranked = bands.withColumn("rn", F.row_number().over(Window.partitionBy(*bucket).orderBy("id")))
+    # NOTE: `rn <= pivots` right on row_number lets Spark cut each bucket before the shuffle (WindowGroupLimit).
+    pivot_rows = ranked.where(F.col("rn") <= pivots).select(*bucket, F.col("id").alias("a"),
+                                                            F.col("earlier").alias("a_earlier"))
+    pairs = bands.join(pivot_rows, bucket).where(F.col("id") > F.col("a"))
+    pairs = pairs.where((F.col("earlier") == 1) | (F.col("a_earlier") == 1))  # two earlier documents: settled
+    return pairs.select("a", F.col("id").alias("b")).distinct()
+
+
+class _VerifyTask:
+    """mapInArrow: (a, b, earlier_a, earlier_b, sig_a, sig_b) in, the same without signatures plus the estimate out."""
+
+    def __init__(self, num_perm: int) -> None:
+        self.num_perm = num_perm
+
+    def __call__(self, batches: Iterator[pa.RecordBatch]) -> Iterator[pa.RecordBatch]:
+        for batch in batches:
+            n = batch.num_rows
+            if n == 0:
+                continue
+            sig_a = _signature_matrix(batch.column("sig_a"), n, self.num_perm)
+            sig_b = _signature_matrix(batch.column("sig_b"), n, self.num_perm)
+            est = minhash.estimated_jaccard(sig_a, sig_b)
+            yield pa.RecordBatch.from_arrays(
+                [batch.column("a"), batch.column("b"), batch.column("earlier_a"), batch.column("earlier_b"),
+                 pa.array(est, pa.float64())], names=["a", "b", "earlier_a", "earlier_b", "estimate"])
+
+
+def _signature_matrix(column: pa.Array, n: int, num_perm: int) -> np.ndarray:
+    """[n, num_perm] uint32 view of a binary column of signatures (every value is 4 * num_perm bytes)."""
+    column = column.cast(pa.large_binary())
+    offsets = np.frombuffer(column.buffers()[1], dtype=np.int64)[column.offset:column.offset + n + 1]
+    if not np.all(np.diff(offsets) == 4 * num_perm):
+        raise ValueError(f"signatures of unexpected length (expected {4 * num_perm} bytes each)")
+    raw = np.frombuffer(column.buffers()[2], dtype=np.uint8)[offsets[0]:offsets[-1]]
+    return raw.view(np.uint32).reshape(n, num_perm)
+
+
+class _ShingleSets:
+    """with_documents function: each requested document's distinct shingles (sorted uint64 hashes) as bytes."""
+
+    def __init__(self, params: minhash.MinHashParams) -> None:
+        self.params = params
+
+    def __call__(self, asked: pa.Table, docs: pa.Table) -> Iterator[pa.RecordBatch]:
+        sets = [minhash.shingle_set(text, self.params.shingling(kind)).tobytes()
+                for kind, text in zip(docs.column("kind").to_pylist(), docs.column("text").to_pylist())]
+        yield pa.RecordBatch.from_arrays([asked.column("id").combine_chunks(), pa.array(sets, pa.binary())],
+                                         names=["id", "shingles"])
+
+
+def _exact_jaccards(batches: Iterator[pa.RecordBatch]) -> Iterator[pa.RecordBatch]:
+    """mapInArrow: grey-zone pairs with both shingle sets in, (a, b, jaccard) out."""
+    for batch in batches:
+        if batch.num_rows == 0:
+            continue
+        out = [minhash.exact_jaccard(np.frombuffer(sa, np.uint64), np.frombuffer(sb, np.uint64))
+               for sa, sb in zip(batch.column("set_a").to_pylist(), batch.column("set_b").to_pylist())]
+        yield pa.RecordBatch.from_arrays([batch.column("a"), batch.column("b"), pa.array(out, pa.float64())],
+                                         names=["a", "b", "jaccard"])
+
+
+def verify(store: storage.Storage, cfg: DatasetManifest, plan: DedupPlan, pairs: DataFrame, reps: DataFrame,
+           units: list[ReadUnit]) -> tuple[DataFrame, dict[str, Any]]:
+    dcfg = cfg.dedup
+    if dcfg.verify == "none":
+        return pairs, {"checked": "none", "pairs": None, "kept_by_estimate": None, "grey_zone": 0,
+                       "grey_zone_kept": 0}  # pairs = edges, counted by the components step
+    sigs = reps.select("id", "signature", "earlier")
+    joined = pairs.join(sigs.select(F.col("id").alias("a"), F.col("signature").alias("sig_a"),
+                                    F.col("earlier").alias("earlier_a")), "a") \
+        .join(sigs.select(F.col("id").alias("b"), F.col("signature").alias("sig_b"),
+                          F.col("earlier").alias("earlier_b")), "b")
+    scored = joined.select("a", "b", "earlier_a", "earlier_b", "sig_a", "sig_b").mapInArrow(
+        _VerifyTask(plan.params.num_perm), "a string, b string, earlier_a int, earlier_b int, estimate double") \
+        .persist(StorageLevel.MEMORY_AND_DISK)
+    t, margin = dcfg.threshold, dcfg.exact_check_margin
+    # NOTE: earlier documents' texts are not read again, so their pairs are decided by the estimate alone.
+    in_grey = (F.abs(F.col("estimate") - t) < margin) & (F.col("earlier_a") == 1) & (F.col("earlier_b") == 1)
+    by_estimate = scored.where(~in_grey & (F.col("estimate") >= t)).select("a", "b")
+    grey = scored.where(in_grey).select("a", "b")
+    totals = scored.agg(F.count("*").alias("pairs"),
+                        F.sum(F.when(~in_grey & (F.col("estimate") >= t), 1).otherwise(0)).alias("kept"),
+                        F.sum(F.when(in_grey, 1).otherwise(0)).alias("grey")).first()
+    n_grey = totals["grey"] or 0
+    stats = {"checked": "signature", "pairs": totals["pairs"], "kept_by_estimate": totals["kept"] or 0,
+             "grey_zone": n_grey, "grey_zone_kept": 0}
+    if n_grey == 0:
+        return by_estimate, stats
+    # NOTE: only the grey documents' row groups are read again (by the read unit the sketch recorded), once each.
+    grey_ids = grey.select(F.col("a").alias("id")).union(grey.select(F.col("b").alias("id"))).distinct()
+    sets = with_documents(grey_ids.join(reps.select("id", "unit"), "id"), units, store, ["kind", "text"],
+                          _ShingleSets(plan.params), "id string, shingles binary").persist(StorageLevel.MEMORY_AND_DISK)
+    with_sets = grey.join(sets.select(F.col("id").alias("a"), F.col("shingles").alias("set_a")), "a") \
+        .join(sets.select(F.col("id").alias("b"), F.col("shingles").alias("set_b")), "b")
+    exact = with_sets.select("a", "b", "set_a", "set_b").mapInArrow(_exact_jaccards, "a string, b string, jaccard double")
+    kept_grey = exact.where(F.col("jaccard") >= t).select("a", "b").persist(StorageLevel.MEMORY_AND_DISK)
+    stats["grey_zone_kept"] = kept_grey.count()
+    sets.unpersist()
+    return by_estimate.unionByName(kept_grey), stats
+

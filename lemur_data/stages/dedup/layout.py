@@ -1,0 +1,39 @@
+"""What the dedup stage writes: its folders, the reasons of removed documents, and the schemas of the three folders."""
+
+from __future__ import annotations
+
+import pyarrow as pa
+
+from lemur_data import reasons
+from lemur_data.reasons import Reason
+from lemur_data.schema import DOC_SCHEMA, extend_schema
+
+OUTPUT_DIR = "deduped"
+REMOVED_DIR = "dedup-removed"
+INDEX_DIR = "dedup-index"
+DIRS = (OUTPUT_DIR, REMOVED_DIR, INDEX_DIR)  # the first holds the manifest
+
+EXACT = reasons.register(Reason("exact_duplicate", "skip", "same normalised content as another document (its "
+                                "exact group's representative); survivor_id names its cluster's survivor"))
+NEAR = reasons.register(Reason("near_duplicate", "skip", "MinHash near duplicate (Jaccard >= threshold) of "
+                               "its cluster's survivor"))
+EXACT_INDEXED = reasons.register(Reason("exact_duplicate_of_indexed", "skip", "same normalised content as a "
+                                        "document of an earlier run's dedup index"))
+NEAR_INDEXED = reasons.register(Reason("near_duplicate_of_indexed", "skip", "near duplicate of a document of an "
+                                       "earlier run's dedup index"))
+
+KEPT_SCHEMA = extend_schema(DOC_SCHEMA, pa.field("cluster_id", pa.string(), nullable=False),
+                            pa.field("cluster_size", pa.int64(), nullable=False))
+REMOVED_SCHEMA = extend_schema(KEPT_SCHEMA, pa.field("survivor_id", pa.string(), nullable=False),
+                               pa.field("match_kind", pa.string(), nullable=False))
+# NOTE: the index keeps one row per representative: band i's key is band_keys[i]; the signature lets a later run
+# verify candidates against it without re-reading or re-hashing the old documents.
+INDEX_SCHEMA = pa.schema([
+    pa.field("id", pa.string(), nullable=False), pa.field("kind", pa.string(), nullable=False),
+    pa.field("source", pa.string(), nullable=False), pa.field("lang", pa.string(), nullable=False),
+    pa.field("locator", pa.string(), nullable=False), pa.field("size_bytes", pa.int64(), nullable=False),
+    pa.field("scope", pa.string(), nullable=False), pa.field("exact_key", pa.binary(), nullable=False),
+    pa.field("n_shingles", pa.int64(), nullable=False), pa.field("signature", pa.binary(), nullable=False),
+    pa.field("band_keys", pa.list_(pa.int64()), nullable=False),
+])
+INDEXED_PREFIX = "^"
