@@ -22,8 +22,10 @@ loads the models first. Per stage and size:
 * output bytes: the stage's output folders on disk; the load average before and after each size.
 Dedup peers, on the documents the dedup stage read (filtered/, exported to JSON Lines untimed), each in its own
 process, end to end (read JSON Lines, shingle with lemur-data's reference shingles, sign with 256 permutations,
-LSH, clusters by union-find): datasketch MinHashLSH (threshold 0.7) and rensa RMinHashLSH (threshold 0.7, 32 x 8:
-rensa needs bands dividing the permutations). MB/s per core = bytes / CPU seconds of the peer process.
+LSH, connected components as benchmarks/dedup_quality.py): datasketch MinHashLSH (threshold 0.7) and rensa
+RMinHashLSH (threshold 0.7, 32 x 8: rensa needs bands dividing the permutations). MB/s per core = bytes / wall
+seconds of the peer (one process). As a check a busy machine cannot fake, every method also gets MB per CPU second
+(the peer's own CPU time; for a stage, the CPU time of this process and all under it: JVM and Python workers).
 Duplicate-class precision of every method: a predicted duplicate (a member of a cluster of two or more) is right
 when its cluster holds another release of the same file (the corpus's ground truth, truth.jsonl), or else when
 its exact Jaccard (reference shingles) with another member is >= 0.7.
@@ -54,6 +56,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 import gigabyte_corpus as corpus  # noqa: E402
+from dedup_quality import clusters_from_edges  # noqa: E402
 
 from lemur_data import minhash as mh  # noqa: E402
 
@@ -68,8 +71,9 @@ PAGE = os.sysconf("SC_PAGE_SIZE")
 
 # ---------------------------------------------------------------------------------------------------- memory
 
-def _proc_table() -> dict[int, tuple[int, str, int]]:
-    """pid -> (ppid, command name, RSS bytes) of every process (from /proc/<pid>/stat and statm)."""
+def _proc_table() -> dict[int, tuple[int, str, int, int]]:
+    """pid -> (ppid, command name, RSS bytes, CPU clock ticks of it and its reaped children) of every process
+    (from /proc/<pid>/stat and statm)."""
     out = {}
     for entry in os.scandir("/proc"):
         if not entry.name.isdigit():
@@ -82,9 +86,20 @@ def _proc_table() -> dict[int, tuple[int, str, int]]:
         except (OSError, IndexError, ValueError):
             continue
         comm = stat[stat.index("(") + 1:stat.rindex(")")]
-        ppid = int(stat[stat.rindex(")") + 2:].split()[1])
-        out[int(entry.name)] = (ppid, comm, rss)
+        fields = stat[stat.rindex(")") + 2:].split()  # fields[0] is stat's field 3 (state)
+        out[int(entry.name)] = (int(fields[1]), comm, rss, sum(int(x) for x in fields[11:15]))
     return out
+
+
+def tree_cpu_s() -> float:
+    """CPU seconds used so far by this process and everything under it (JVM, Python workers; exited workers are
+    counted through their parent's reaped-children time)."""
+    table = _proc_table()
+    children: dict[int, list[int]] = {}
+    for pid, row in table.items():
+        children.setdefault(row[0], []).append(pid)
+    me = os.getpid()
+    return sum(table[p][3] for p in [me, *_descendants(me, children)] if p in table) / os.sysconf("SC_CLK_TCK")
 
 
 def _descendants(pid: int, children: dict[int, list[int]]) -> list[int]:
@@ -114,11 +129,11 @@ class RssSampler(threading.Thread):
         table = _proc_table()
         me = os.getpid()
         children: dict[int, list[int]] = {}
-        for pid, (ppid, _c, _r) in table.items():
+        for pid, (ppid, *_rest) in table.items():
             children.setdefault(ppid, []).append(pid)
         jvms = [p for p in _descendants(me, children) if table[p][1] == "java"]
         workers = [table[p][2] for j in jvms for p in _descendants(j, children) if table[p][1].startswith("python")]
-        now = {"python_driver": table.get(me, (0, "", 0))[2], "jvm": sum(table[p][2] for p in jvms),
+        now = {"python_driver": table.get(me, (0, "", 0, 0))[2], "jvm": sum(table[p][2] for p in jvms),
                "python_worker_max": max(workers, default=0), "python_workers_sum": sum(workers)}
         with self.lock:
             self.peaks = {k: max(v, now[k]) for k, v in self.peaks.items()}
@@ -179,19 +194,24 @@ def run_pipeline(spark, manifest: Path, out: Path, sampler: RssSampler | None, u
     ctx = RunContext(load_manifest(manifest, output=str(out)), force=True, _spark=spark)
     stages = {}
     for name, stage in STAGES.items():
+        if name == "mix":
+            ctx = RunContext(with_feasible_budget(ctx.cfg, out), force=True, _spark=spark)
         before = ui.last_id() if ui else -1
         if sampler:
             sampler.take()
+        cpu0 = tree_cpu_s()
         m = run_stage(stage, ctx)
+        cpu_s = tree_cpu_s() - cpu0
         counts = m["counts"]
         in_bytes = counts["in"].get("bytes")
         row = {"duration_s": m["duration_s"], "timings": m.get("timings", {}), "in_docs": counts["in"].get("docs"),
                "in_bytes": in_bytes, "out_docs": counts["out"].get("docs"), "out_tokens": counts["out"].get("tokens"),
-               "output_bytes": sum(dir_bytes(out / d) for d in stage.dirs)}
+               "output_bytes": sum(dir_bytes(out / d) for d in stage.dirs), "cpu_s": round(cpu_s, 2)}
         if name == "mix":
             row["m_tokens_per_s_per_core"] = round(row["out_tokens"] / m["duration_s"] / CORES / 1e6, 3)
         elif in_bytes:
             row["mb_per_s_per_core"] = round(in_bytes / m["duration_s"] / CORES / 1e6, 3)
+            row["mb_per_cpu_s"] = round(in_bytes / cpu_s / 1e6, 3) if cpu_s else None
         if ui:
             shuffle, n = ui.shuffle_written_since(before)
             row.update(shuffle_write_bytes=shuffle, spark_stages=n,
@@ -201,6 +221,16 @@ def run_pipeline(spark, manifest: Path, out: Path, sampler: RssSampler | None, u
         stages[name] = row
         print(f"    {name}: {m['duration_s']:.1f} s, {row.get('mb_per_s_per_core', '-')} MB/s per core", file=sys.stderr)
     return stages
+
+
+def with_feasible_budget(cfg, out: Path):
+    """The manifest with a 10:1 mix budget that the tokenized documents can fill without repeating the scarcer
+    group (how much text the default recipes keep is only known after tokenize)."""
+    tokens = json.loads((out / "tokens" / "_manifest.json").read_text())["counts"]["by_source_lang"]
+    code = sum(r["tokens"] for r in tokens if r["kind"] == "code")
+    text = sum(r["tokens"] for r in tokens if r["kind"] == "text")
+    rows = 11 * max(1, int(min(code / 10, text) / cfg.mix.seq_len))  # whole rows in the exact 10:1 ratio
+    return cfg.model_copy(update={"mix": cfg.mix.model_copy(update={"budget_tokens": rows * cfg.mix.seq_len})})
 
 
 # ---------------------------------------------------------------------------------------------------- peers
@@ -259,7 +289,7 @@ def peer_main(method: str, jsonl: Path, labels_out: Path) -> int:
         params = {"num_perm": NUM_PERM, "bands_rows": [32, 8]}
     else:
         raise SystemExit(f"unknown peer {method}")
-    labels = union_find(len(sketches), edges)
+    labels = clusters_from_edges(len(sketches), edges).tolist()
     cpu, wall = time.process_time() - t_cpu, time.monotonic() - t_wall
     labels_out.write_text(json.dumps(labels))
     nbytes = jsonl.stat().st_size
@@ -267,22 +297,6 @@ def peer_main(method: str, jsonl: Path, labels_out: Path) -> int:
                       "candidate_edges": len(edges), "peak_rss_mb": round(resource.getrusage(
                           resource.RUSAGE_SELF).ru_maxrss / 1e3, 1), "jsonl_bytes": nbytes, **params}))
     return 0
-
-
-def union_find(n: int, edges: list[tuple[int, int]]) -> list[int]:
-    parent = list(range(n))
-
-    def find(x: int) -> int:
-        while parent[x] != x:
-            parent[x] = parent[parent[x]]
-            x = parent[x]
-        return x
-
-    for i, j in edges:
-        a, b = find(i), find(j)
-        if a != b:
-            parent[max(a, b)] = min(a, b)
-    return [find(i) for i in range(n)]
 
 
 # ---------------------------------------------------------------------------------------------------- quality
@@ -350,15 +364,17 @@ def dedup_peers(folder: Path, out: Path, stage: dict) -> dict:
             d = json.loads(line)
             docs.append({"id": d["id"], "kind": d["kind"], "source": d["source"], "locator": d["locator"]})
     truth = load_truth(folder)
-    ours = stage["mb_per_s_per_core"]
+    ours, ours_cpu = stage["mb_per_s_per_core"], stage["mb_per_cpu_s"]
     result = {"documents": len(docs), "text_bytes": nbytes,
-              "lemur-data dedup stage": {"mb_per_s_per_core": ours,
+              "lemur-data dedup stage": {"mb_per_s_per_core": ours, "mb_per_cpu_s": ours_cpu,
                                          **precision(lemur_labels(out, docs), docs, truth, jsonl)}}
     for method in ("datasketch", "rensa"):
         labels_path = folder / f"{method}-labels.json"
         r = run_peer(method, jsonl, labels_path)
-        r["mb_per_s_per_core"] = round(nbytes / r["cpu_s"] / 1e6, 3)
+        r["mb_per_s_per_core"] = round(nbytes / r["wall_s"] / 1e6, 3)  # one process, one core
+        r["mb_per_cpu_s"] = round(nbytes / r["cpu_s"] / 1e6, 3)
         r["lemur_stage_over_peer"] = round(ours / r["mb_per_s_per_core"], 3)
+        r["lemur_stage_over_peer_cpu"] = round(ours_cpu / r["mb_per_cpu_s"], 3) if ours_cpu else None
         r.update(precision(json.loads(labels_path.read_text()), docs, truth, jsonl))
         result[method] = r
         print(f"    {method}: {r['mb_per_s_per_core']} MB/s per core (lemur-data stage x{r['lemur_stage_over_peer']})",
@@ -442,16 +458,16 @@ def print_tables(report: dict) -> None:
     res = report["results"]
     print(f"{report['note']} ({report['date']}, {report['master']}, load {report['load_average_start']} -> "
           f"{report['load_average_end']})\n")
-    print("| size | stage | input | s | MB/s per core | shuffle B / input B | output MB | peak RSS MB: JVM / "
-          "Python driver / workers (max one, sum) |")
-    print("|---|---|---|---|---|---|---|---|")
+    print("| size | stage | input | s | MB/s per core | MB per CPU s | shuffle B / input B | output MB | peak RSS MB: "
+          "JVM / Python driver / workers (max one, sum) |")
+    print("|---|---|---|---|---|---|---|---|---|")
     for r in res:
         for name, st in r["stages"].items():
-            size = (f"{st['out_tokens']:,} tokens" if name == "mix" else
-                    f"{(st['in_bytes'] or 0) / 1e6:,.1f} MB / {st['in_docs']:,} docs")
+            docs = f" / {st['in_docs']:,} docs" if st["in_docs"] is not None else ""
+            size = f"{st['out_tokens']:,} tokens" if name == "mix" else f"{(st['in_bytes'] or 0) / 1e6:,.1f} MB{docs}"
             rate = (f"{st['m_tokens_per_s_per_core']} M tok/s" if name == "mix" else str(st.get("mb_per_s_per_core")))
             rss = st.get("peak_rss_mb", {})
-            print(f"| {r['size']} | {name} | {size} | {st['duration_s']:.1f} | {rate} | "
+            print(f"| {r['size']} | {name} | {size} | {st['duration_s']:.1f} | {rate} | {st.get('mb_per_cpu_s', '-')} | "
                   f"{st.get('shuffle_per_input_byte')} | {st['output_bytes'] / 1e6:,.1f} | {rss.get('jvm')} / "
                   f"{rss.get('python_driver')} / {rss.get('python_worker_max')}, {rss.get('python_workers_sum')} |")
     if len(res) > 1:
@@ -462,14 +478,16 @@ def print_tables(report: dict) -> None:
             a, b = first["stages"][name], last["stages"][name]
             key = "out_tokens" if name == "mix" else "in_bytes"
             print(f"| {name} | {b['duration_s'] / a['duration_s']:.2f} | {(b[key] or 0) / (a[key] or 1):.2f} |")
-    print("\n| size | method | MB/s per core | lemur-data stage is x | precision (wrong / predicted) | peak RSS MB |")
-    print("|---|---|---|---|---|---|")
+    print("\n| size | method | MB/s per core | MB per CPU s | lemur-data stage is x (per core; per CPU s) | "
+          "precision (wrong / predicted) | peak RSS MB |")
+    print("|---|---|---|---|---|---|---|")
     for r in res:
         peers = r.get("dedup_peers") or {}
         for method, p in peers.items():
             if not isinstance(p, dict):
                 continue
-            print(f"| {r['size']} | {method} | {p['mb_per_s_per_core']} | {p.get('lemur_stage_over_peer', '-')} | "
+            print(f"| {r['size']} | {method} | {p['mb_per_s_per_core']} | {p.get('mb_per_cpu_s')} | "
+                  f"{p.get('lemur_stage_over_peer', '-')}; {p.get('lemur_stage_over_peer_cpu', '-')} | "
                   f"{p['precision']} ({p['wrong']} / {p['predicted_duplicates']}) | {p.get('peak_rss_mb', '-')} |")
 
 

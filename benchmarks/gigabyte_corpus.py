@@ -409,7 +409,8 @@ def write_subset(root: Path, ordered: list[tuple[str, list[dict]]], gb: float) -
 
 def dataset_manifest(folder: Path, label: str, summary: dict) -> dict:
     """The lemur-data dataset over one subset: default filter recipes, default dedup, a 10:1 mix of half the tokens
-    the subset can give (bytes per token as in REFERENCE.md, a third of the text kept after filter and dedup)."""
+    the subset can give (bytes per token as in REFERENCE.md, a third of the text kept after filter and dedup: a
+    guess for `lemur-data run`; benchmarks/gigabyte.py sets the budget from the tokenized documents)."""
     code_tokens, text_tokens = summary["code_bytes"] / 2.65, summary["text_bytes"] / 3.28 / 3
     rows = int(min(code_tokens / 10 * 11, text_tokens * 11) * 0.5 / 2048)
     return {
