@@ -2,7 +2,7 @@
 """The gigabyte benchmark (issue 10): all five stages at 0.5, 1 and 2 GB of real code and docs on local[2], with the
 single-process dedup peers on the same documents.
 
-The measurement (a quiet machine, about two hours; it builds the corpus first if needed, ~15 min):
+The measurement (a quiet 2-core machine; about 50 minutes, see RESULTS.md; plus ~10 for the corpus if not built):
 
     nice python benchmarks/gigabyte_corpus.py && python benchmarks/gigabyte.py
 
