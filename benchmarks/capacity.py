@@ -6,8 +6,9 @@ Every throughput is read from benchmarks/results/*.json; every volume from the l
 after the benchmarks are re-run and paste the output into docs/CAPACITY.md.
 
 When benchmarks/results/gigabyte.json holds a measurement (benchmarks/gigabyte.py, not a --validation run), its
-largest size gives the crawl, filter (code), dedup, tokenize and mix throughputs and each stage's shuffle bytes
-per input byte; `--gigabyte PATH` reads another file (e.g. the validation run, to check this code path).
+smallest and largest sizes give the crawl, filter (code), dedup, tokenize and mix throughputs (marginal rates) and
+the largest each stage's shuffle bytes per input byte; `--gigabyte PATH` reads another file (e.g. the validation
+run, to check this code path).
 """
 
 from __future__ import annotations
@@ -53,27 +54,36 @@ def _json(name: str) -> dict:
 
 
 def gigabyte_run(path: Path) -> dict | None:
-    """The largest size of a recorded gigabyte benchmark, or None (no file, or a validation run only)."""
+    """The largest size of a recorded gigabyte benchmark (with the smallest, for marginal rates), or None (no file,
+    or a validation run only)."""
     if not path.is_file():
         return None
     report = json.loads(path.read_text(encoding="utf-8"))
     if report.get("validation_only") and path.name == "gigabyte.json":
         return None
-    run = max(report["results"], key=lambda r: r["corpus"]["bytes"])
-    return {**run, "file": path.name, "validation_only": report.get("validation_only", False)}
+    runs = sorted(report["results"], key=lambda r: r["corpus"]["bytes"])
+    return {**runs[-1], "smallest": runs[0], "cores": report["cores"], "file": path.name,
+            "validation_only": report.get("validation_only", False)}
 
 
 def gigabyte_rates(run: dict) -> dict[str, tuple[float, str]]:
-    st = run["stages"]
-    where = f"results/{run['file']}, {run['size']}" + (" (VALIDATION run, not a measurement)"
-                                                         if run["validation_only"] else "")
-    return {
-        "crawl": (st["crawl"]["mb_per_s_per_core"], f"{where}, crawl (files + text sources, local[2])"),
-        "filter_code": (st["filter"]["mb_per_s_per_core"], f"{where}, filter, default recipes (code-heavy mix)"),
-        "dedup_stage": (st["dedup"]["mb_per_s_per_core"], f"{where}, dedup stage end to end"),
-        "tokenize": (st["tokenize"]["mb_per_s_per_core"], f"{where}, tokenize stage"),
-        "mix": (st["mix"]["m_tokens_per_s_per_core"], f"{where}, mix stage (M tokens/s per core)"),
-    }
+    """Per-core rates of the largest size; where a smaller size was run too, the marginal rate between the two
+    (extra input / extra time: Spark's fixed per-job cost left out, as the plan adds it separately)."""
+    where = f"results/{run['file']}" + (" (VALIDATION run, not a measurement)" if run["validation_only"] else "")
+    small, cores = run["smallest"], run["cores"]
+
+    def rate(stage: str, key: str, per_core_key: str, scale: float) -> tuple[float, str]:
+        a, b = small["stages"][stage], run["stages"][stage]
+        if small is not run and b["duration_s"] > a["duration_s"] and b[key] and a[key]:
+            marginal = (b[key] - a[key]) / (b["duration_s"] - a["duration_s"]) / cores / scale
+            return round(marginal, 3), f"{where}, {stage}, marginal {small['size']} -> {run['size']}"
+        return b[per_core_key], f"{where}, {stage}, {run['size']}"
+
+    return {"crawl": rate("crawl", "in_bytes", "mb_per_s_per_core", 1e6),
+            "filter_code": rate("filter", "in_bytes", "mb_per_s_per_core", 1e6),
+            "dedup_stage": rate("dedup", "in_bytes", "mb_per_s_per_core", 1e6),
+            "tokenize": rate("tokenize", "in_bytes", "mb_per_s_per_core", 1e6),
+            "mix": rate("mix", "out_tokens", "m_tokens_per_s_per_core", 1e6)}
 
 
 def throughputs() -> dict[str, tuple[float, str]]:

@@ -443,7 +443,7 @@ def main() -> int:
     report = {"validation_only": args.validation,
               "note": ("VALIDATION RUN of the code path on a small subset, on a shared busy machine: not a "
                        "measurement" if args.validation else "measurement"),
-              "date": datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC"), "master": MASTER,
+              "date": datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC"), "master": MASTER, "cores": CORES,
               "machine": f"{os.cpu_count()} cores, {platform.machine()}, python {platform.python_version()}",
               "load_average_start": [round(x, 2) for x in load_start],
               "load_average_end": [round(x, 2) for x in os.getloadavg()],
