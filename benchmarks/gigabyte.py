@@ -219,7 +219,8 @@ def run_pipeline(spark, manifest: Path, out: Path, sampler: RssSampler | None, u
         if sampler:
             row["peak_rss_mb"] = sampler.take()
         stages[name] = row
-        print(f"    {name}: {m['duration_s']:.1f} s, {row.get('mb_per_s_per_core', '-')} MB/s per core", file=sys.stderr)
+        print(f"    {name}: {m['duration_s']:.1f} s, {row.get('mb_per_s_per_core', '-')} MB/s per core",
+              file=sys.stderr)
     return stages
 
 
@@ -467,7 +468,8 @@ def print_tables(report: dict) -> None:
             size = f"{st['out_tokens']:,} tokens" if name == "mix" else f"{(st['in_bytes'] or 0) / 1e6:,.1f} MB{docs}"
             rate = (f"{st['m_tokens_per_s_per_core']} M tok/s" if name == "mix" else str(st.get("mb_per_s_per_core")))
             rss = st.get("peak_rss_mb", {})
-            print(f"| {r['size']} | {name} | {size} | {st['duration_s']:.1f} | {rate} | {st.get('mb_per_cpu_s', '-')} | "
+            print(f"| {r['size']} | {name} | {size} | {st['duration_s']:.1f} | {rate} | "
+                  f"{st.get('mb_per_cpu_s', '-')} | "
                   f"{st.get('shuffle_per_input_byte')} | {st['output_bytes'] / 1e6:,.1f} | {rss.get('jvm')} / "
                   f"{rss.get('python_driver')} / {rss.get('python_worker_max')}, {rss.get('python_workers_sum')} |")
     if len(res) > 1:
