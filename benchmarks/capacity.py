@@ -4,6 +4,11 @@
 
 Every throughput is read from benchmarks/results/*.json; every volume from the lemur-v1 sources (manifests/lemur-v1.yaml comments). Rerun
 after the benchmarks are re-run and paste the output into docs/CAPACITY.md.
+
+When benchmarks/results/gigabyte.json holds a measurement (benchmarks/gigabyte.py, not a --validation run), its
+smallest and largest sizes give the crawl, filter (code), dedup, tokenize and mix throughputs (marginal rates) and
+the largest each stage's shuffle bytes per input byte; `--gigabyte PATH` reads another file (e.g. the validation
+run, to check this code path).
 """
 
 from __future__ import annotations
@@ -48,6 +53,39 @@ def _json(name: str) -> dict:
     return json.loads((RESULTS / name).read_text(encoding="utf-8"))
 
 
+def gigabyte_run(path: Path) -> dict | None:
+    """The largest size of a recorded gigabyte benchmark (with the smallest, for marginal rates), or None (no file,
+    or a validation run only)."""
+    if not path.is_file():
+        return None
+    report = json.loads(path.read_text(encoding="utf-8"))
+    if report.get("validation_only") and path.name == "gigabyte.json":
+        return None
+    runs = sorted(report["results"], key=lambda r: r["corpus"]["bytes"])
+    return {**runs[-1], "smallest": runs[0], "cores": report["cores"], "file": path.name,
+            "validation_only": report.get("validation_only", False)}
+
+
+def gigabyte_rates(run: dict) -> dict[str, tuple[float, str]]:
+    """Per-core rates of the largest size; where a smaller size was run too, the marginal rate between the two
+    (extra input / extra time: Spark's fixed per-job cost left out, as the plan adds it separately)."""
+    where = f"results/{run['file']}" + (" (VALIDATION run, not a measurement)" if run["validation_only"] else "")
+    small, cores = run["smallest"], run["cores"]
+
+    def rate(stage: str, key: str, per_core_key: str, scale: float) -> tuple[float, str]:
+        a, b = small["stages"][stage], run["stages"][stage]
+        if small is not run and b["duration_s"] > a["duration_s"] and b[key] and a[key]:
+            marginal = (b[key] - a[key]) / (b["duration_s"] - a["duration_s"]) / cores / scale
+            return round(marginal, 3), f"{where}, {stage}, marginal {small['size']} -> {run['size']}"
+        return b[per_core_key], f"{where}, {stage}, {run['size']}"
+
+    return {"crawl": rate("crawl", "in_bytes", "mb_per_s_per_core", 1e6),
+            "filter_code": rate("filter", "in_bytes", "mb_per_s_per_core", 1e6),
+            "dedup_stage": rate("dedup", "in_bytes", "mb_per_s_per_core", 1e6),
+            "tokenize": rate("tokenize", "in_bytes", "mb_per_s_per_core", 1e6),
+            "mix": rate("mix", "out_tokens", "m_tokens_per_s_per_core", 1e6)}
+
+
 def throughputs() -> dict[str, tuple[float, str]]:
     """MB/s per core (mix: M tokens/s per core) and the recorded result each rests on."""
     out: dict[str, tuple[float, str]] = {}
@@ -77,7 +115,7 @@ def throughputs() -> dict[str, tuple[float, str]]:
     return out
 
 
-def plan(rates: dict[str, tuple[float, str]]) -> dict:
+def plan(rates: dict[str, tuple[float, str]], gigabyte: dict | None = None) -> dict:
     code_gb = sum(gb for s, (gb, _) in INPUT_GB.items() if s.startswith("stack-"))
     text_gb = sum(gb for s, (gb, _) in INPUT_GB.items() if not s.startswith("stack-"))
     kept = {"code": code_gb * FILTER_KEEP["code"], "text": text_gb * FILTER_KEEP["text"]}
@@ -101,6 +139,15 @@ def plan(rates: dict[str, tuple[float, str]]) -> dict:
         "tokenize": 0.0,
         "mix": OUTPUT_TOKENS * 4 / GB,  # selected token lists (int32) at most once
     }
+    if gigabyte:  # measured: Spark's shuffle bytes written per input byte of each stage
+        per_byte = {k: v.get("shuffle_per_input_byte") or 0.0 for k, v in gigabyte["stages"].items()}
+        mix_in = gigabyte["stages"]["mix"]
+        per_token = mix_in.get("shuffle_write_bytes", 0) / mix_in["out_tokens"] if mix_in["out_tokens"] else 0.0
+        shuffle_gb = {"crawl": (code_gb + text_gb) * per_byte["crawl"],
+                      "filter": (code_gb + text_gb) * per_byte["filter"],
+                      "dedup": sum(kept.values()) * per_byte["dedup"],
+                      "tokenize": sum(deduped.values()) * per_byte["tokenize"],
+                      "mix": OUTPUT_TOKENS * per_token / GB}
     storage_gb = {
         "docs/": (code_gb + text_gb) * STORED["docs"],
         "filtered/ + rejects/": (code_gb + text_gb) * STORED["filtered"],
@@ -120,9 +167,14 @@ def main() -> int:
     ap.add_argument("--executors", default="16,64,256")
     ap.add_argument("--cores-per-executor", type=int, default=4)
     ap.add_argument("--efficiency", type=float, default=0.7, help="share of ideal speed-up a cluster reaches")
+    ap.add_argument("--gigabyte", type=Path, default=RESULTS / "gigabyte.json",
+                    help="gigabyte benchmark results (default: results/gigabyte.json when it is a measurement)")
     args = ap.parse_args()
     rates = throughputs()
-    p = plan(rates)
+    gigabyte = gigabyte_run(args.gigabyte)
+    if gigabyte:
+        rates.update(gigabyte_rates(gigabyte))
+    p = plan(rates, gigabyte)
     print("| throughput | per core | rests on |\n|---|---|---|")
     for k, (v, src) in rates.items():
         unit = "s" if k == "interleave_s" else ("M tokens/s" if k == "mix" else "MB/s")
@@ -132,6 +184,9 @@ def main() -> int:
           f"(~{p['tokens_after_dedup'] / 1e9:.0f}B tokens)\n")
     exe = [int(x) for x in args.executors.split(",")]
     c = args.cores_per_executor
+    shuffle_basis = (f"measured per input byte, results/{gigabyte['file']} {gigabyte['size']}" if gigabyte
+                     else "estimated")
+    print(f"shuffle GB: {shuffle_basis}\n")
     print("| stage | core-hours | " + " | ".join(f"wall h, {n} x {c} cores" for n in exe) + " | shuffle GB |")
     print("|---" * (3 + len(exe)) + "|")
     shuffle_of = {"crawl": "crawl", "filter": "filter", "dedup (stage, marginal)": "dedup", "tokenize": "tokenize",
