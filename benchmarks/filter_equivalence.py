@@ -140,7 +140,7 @@ def outcomes(s: Scorer, bs: list[pa.RecordBatch]) -> list[dict]:
             out.append({"locator": r["locator"], "first_reason": r["first_reason"], "reasons": r["reasons"],
                         "lang": r["lang"], "meta": r["meta"], "signals": dict(r["signals"]),
                         "text_sha": hashlib.sha256(r["text"].encode()).hexdigest()})
-    return out
+    return json.loads(json.dumps(out))  # as the record stores it (tuples become lists)
 
 
 def compare(reference: list[dict], current: list[dict]) -> list[str]:
