@@ -12,6 +12,7 @@ import functools
 from dataclasses import dataclass, field
 
 import numpy as np
+import pandas as pd
 
 _MIX1 = np.uint64(0xBF58476D1CE4E5B9)
 _MIX2 = np.uint64(0x94D049BB133111EB)
@@ -103,10 +104,24 @@ def long_runs(classes: np.ndarray, bits: int, min_length: int) -> tuple[np.ndarr
     return edges[long] + 1, edges[long + 1]
 
 
-def token_ids(tokens: list[str]) -> np.ndarray:
-    """Document-local integer id per token (equal tokens, equal ids), in first-seen order."""
-    vocab: dict[str, int] = {}
-    return np.fromiter((vocab.setdefault(t, len(vocab)) for t in tokens), dtype=np.uint64, count=len(tokens))
+class Vocabulary:
+    """A token list as document-local ids (equal tokens, equal ids, numbered in first-seen order) and its distinct
+    tokens: per-token measures are computed once per distinct token and gathered with `ids`."""
+
+    def __init__(self, tokens: list[str]) -> None:
+        # NOTE: pandas' hash-table factorize numbers values in first-seen order, in C (a dict loop in Python cost
+        # more than all the repetition measures).
+        codes, uniques = pd.factorize(np.array(tokens, dtype=object)) if tokens else (np.empty(0, np.int64), [])
+        self.ids = codes.astype(np.uint64)
+        self.distinct: list[str] = list(uniques)
+        self.distinct_lengths = np.fromiter(map(len, self.distinct), dtype=np.int64, count=len(self.distinct))
+
+    def count(self, flags: np.ndarray) -> int:
+        """Tokens whose distinct token has a True flag."""
+        return int(np.count_nonzero(flags[self.ids])) if len(self.ids) else 0
+
+    def lengths(self) -> np.ndarray:
+        return self.distinct_lengths[self.ids] if len(self.ids) else np.empty(0, np.int64)
 
 
 def mix64(x: np.ndarray) -> np.ndarray:
@@ -148,12 +163,11 @@ def duplicate_elements(items: list[str]) -> tuple[int, int]:
 
 
 class NgramRepetition:
-    """Gopher's n-gram repetition measures over one token list, sharing the token ids and prefix sums."""
+    """Gopher's n-gram repetition measures over one token list (its `Vocabulary`), sharing ids and prefix sums."""
 
-    def __init__(self, tokens: list[str]) -> None:
-        self.ids = token_ids(tokens)
-        lengths = np.fromiter(map(len, tokens), dtype=np.int64, count=len(tokens))
-        self.prefix = np.concatenate(([0], np.cumsum(lengths)))
+    def __init__(self, vocab: Vocabulary) -> None:
+        self.ids = vocab.ids
+        self.prefix = np.concatenate(([0], np.cumsum(vocab.lengths())))
 
     def _chars(self, starts: np.ndarray, n: int) -> np.ndarray:
         return self.prefix[starts + n] - self.prefix[starts]
