@@ -139,6 +139,10 @@ def _hex_byte_candidates(view: CharView) -> list[tuple[int, int]]:
     if len(starts) < 8:
         return []
     cps, length = view.cps, ends - starts
+    # NOTE: byte words are 2 to 4 characters long; most files have no 8 such words in a row, so stop before the
+    # per-word hex checks.
+    if not len(long_runs(((length >= 2) & (length <= 4)).view(np.uint8), 1, _HEX_BYTES_MIN_WORDS)[0]):
+        return []
     hex_digits = view.counts(HEX)
     last_two_hex = (length >= 2) & ((hex_digits[ends] - hex_digits[np.maximum(ends - 2, 0)]) == 2)
     head = cps[starts] | 0x20

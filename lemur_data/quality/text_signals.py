@@ -201,7 +201,7 @@ def _c4(text: str) -> dict[str, float]:
         total += 1
         line = raw.strip()
         line_words = line.split()
-        if any(len(w) > 1000 for w in line_words):
+        if len(line) > 1000 and any(len(w) > 1000 for w in line_words):  # only a long line can hold such a word
             continue
         line = _C4_CITATION.sub("", line)
         if not line.endswith(C4_END_PUNCTUATION) or line.endswith("..."):
