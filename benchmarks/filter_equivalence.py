@@ -4,12 +4,13 @@ compare a later run against the record, and measure the scorer's MB/s per core p
 
 Usage::
 
-    python benchmarks/filter_equivalence.py record            # writes .bench/filter-equiv/reference.json.gz
-    python benchmarks/filter_equivalence.py compare           # exit 1 on any decision / signal / meta change
+    python benchmarks/filter_equivalence.py record [--sample local|demo]   # .bench/filter-equiv/<sample>-reference.json.gz
+    python benchmarks/filter_equivalence.py compare [--sample local|demo]  # exit 1 on any decision / signal change
     python benchmarks/filter_equivalence.py speed [--repeat 3] [--json out.json]
     python benchmarks/filter_equivalence.py profile --kind code|text   # cProfile, top functions by own time
 
-Sample (built once into .bench/filter-equiv/corpus.parquet, sorted, every file of these trees up to the caps):
+Samples (built once into .bench/filter-equiv/<sample>-corpus.parquet). `demo`: the demo manifest's crawled
+documents (real kinds, sources and languages). `local`, spread evenly over the sorted files of these trees:
 code - the CPython 3.11 standard library of pyenv, Debian's Python packages (/usr/lib/python3/dist-packages),
 npm's own JavaScript (/usr/lib/node_modules/npm), C headers (/usr/include); language from the file
 name as the crawl detects it. Text - Debian's HTML documentation under /usr/share/doc (main text by trafilatura,
@@ -109,11 +110,28 @@ def build_corpus() -> pa.Table:
     return pa.Table.from_pylist(rows)
 
 
-def corpus() -> pa.Table:
-    path = OUT / "corpus.parquet"
+def demo_corpus() -> pa.Table:
+    """The demo manifest's crawled documents (crawled once into .bench/filter-demo/, as filter_throughput.py does)."""
+    import pyarrow.dataset as ds  # noqa: PLC0415
+
+    demo_out = REPO / ".bench" / "filter-demo"
+    if not (demo_out / "docs" / "_manifest.json").exists():
+        from lemur_data.cli import main  # noqa: PLC0415
+
+        main(["crawl", str(REPO / "manifests" / "demo.yaml"), "--output", str(demo_out), "--master", "local[2]", "-q"])
+    table = ds.dataset(str(demo_out / "docs"), format="parquet", partitioning="hive").to_table(
+        columns=["id", "kind", "source", "lang", "locator", "text"]).sort_by("id")
+    return table.drop_columns(["id"])
+
+
+SAMPLES = {"local": build_corpus, "demo": demo_corpus}
+
+
+def corpus(sample: str) -> pa.Table:
+    path = OUT / f"{sample}-corpus.parquet"
     if not path.exists():
         OUT.mkdir(parents=True, exist_ok=True)
-        pq.write_table(build_corpus(), path)
+        pq.write_table(SAMPLES[sample](), path)
     return pq.read_table(path)
 
 
@@ -126,7 +144,7 @@ def scorer() -> Scorer:
 
 def batches(table: pa.Table, kind: str | None = None, every: int = 1) -> list[pa.RecordBatch]:
     """256-document batches of the sample (of one kind; every `every`-th document)."""
-    rows = [dict(id=str(i), kind=r["kind"], source=r["kind"], lang=r["lang"], text=r["text"], locator=r["locator"],
+    rows = [dict(id=str(i), kind=r["kind"], source=r.get("source") or r["kind"], lang=r["lang"], text=r["text"], locator=r["locator"],
                  repo=None, license=None, size_bytes=len(r["text"].encode()), content_sha256="", signals=None,
                  meta=None)
             for i, r in enumerate(table.to_pylist()) if kind in (None, r["kind"]) and i % every == 0]
@@ -143,10 +161,11 @@ def outcomes(s: Scorer, bs: list[pa.RecordBatch]) -> list[dict]:
     return json.loads(json.dumps(out))  # as the record stores it (tuples become lists)
 
 
-def compare(reference: list[dict], current: list[dict]) -> list[str]:
-    problems = []
+def compare(reference: list[dict], current: list[dict]) -> tuple[list[str], int]:
+    """(differences beyond float noise, signal values that are not bit for bit the recorded ones)."""
+    problems, inexact = [], 0
     if len(reference) != len(current):
-        return [f"{len(current)} documents, reference has {len(reference)}"]
+        return [f"{len(current)} documents, reference has {len(reference)}"], 0
     for ref, cur in zip(reference, current):
         loc = ref["locator"]
         for key in ("locator", "first_reason", "reasons", "lang", "meta", "text_sha"):
@@ -156,9 +175,10 @@ def compare(reference: list[dict], current: list[dict]) -> list[str]:
             problems.append(f"{loc}: signal names differ: {sorted(set(ref['signals']) ^ set(cur['signals']))}")
         for name in set(ref["signals"]) & set(cur["signals"]):
             a, b = ref["signals"][name], cur["signals"][name]
+            inexact += a != b
             if not math.isclose(a, b, rel_tol=REL_TOL, abs_tol=1e-12):
                 problems.append(f"{loc}: {name} {a!r} -> {b!r}")
-    return problems
+    return problems, inexact
 
 
 def speed(table: pa.Table, repeat: int, every: int) -> dict:
@@ -184,21 +204,24 @@ def speed(table: pa.Table, repeat: int, every: int) -> dict:
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("mode", choices=("record", "compare", "speed", "profile"))
+    ap.add_argument("--sample", choices=sorted(SAMPLES), default="local",
+                    help="local: the trees listed above; demo: the demo manifest's crawled documents")
     ap.add_argument("--repeat", type=int, default=3)
     ap.add_argument("--kind", choices=("code", "text"), default="code")
     ap.add_argument("--every", type=int, default=1, help="speed, profile: every N-th document only")
     ap.add_argument("--json", help="speed: also write the result to this file")
     args = ap.parse_args()
-    table = corpus()
-    ref_path = OUT / "reference.json.gz"
+    table = corpus(args.sample)
+    ref_path = OUT / f"{args.sample}-reference.json.gz"
     if args.mode == "record":
         ref_path.write_bytes(gzip.compress(json.dumps(outcomes(scorer(), batches(table))).encode()))
         print(f"recorded {table.num_rows} documents into {ref_path}")
     elif args.mode == "compare":
         reference = json.loads(gzip.decompress(ref_path.read_bytes()))
-        problems = compare(reference, outcomes(scorer(), batches(table)))
+        problems, inexact = compare(reference, outcomes(scorer(), batches(table)))
         kept = sum(r["first_reason"] is None for r in reference)
-        print(f"{len(reference)} documents ({kept} kept in the reference): {len(problems)} differences")
+        print(f"{len(reference)} documents ({kept} kept in the reference): {len(problems)} differences, "
+              f"{inexact} signal values not bit-identical")
         for p in problems[:50]:
             print("  " + p)
         return 1 if problems else 0
