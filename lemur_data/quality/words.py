@@ -273,8 +273,9 @@ _CACHE = _ChunkCache()
 
 
 def clear_cache() -> None:
-    """Forget the tokenized chunks (benchmarks start each run cold)."""
+    """Forget the tokenized chunks and the tokens' sentence roles (benchmarks start each run cold)."""
     _CACHE.clear()
+    _ROLES.clear()
 
 
 def words(text: str) -> list[str]:
