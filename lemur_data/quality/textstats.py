@@ -7,12 +7,13 @@ the few windows where a regex must confirm a candidate).
 
 from __future__ import annotations
 
-import bisect
 import functools
 from dataclasses import dataclass, field
 
 import numpy as np
 import pandas as pd
+
+from lemur_data import _textstats
 
 _MIX1 = np.uint64(0xBF58476D1CE4E5B9)
 _MIX2 = np.uint64(0x94D049BB133111EB)
@@ -177,7 +178,7 @@ class NgramRepetition:
         keys = ngram_keys(self.ids, n)
         if len(keys) == 0:
             return 0
-        _, first, inverse, counts = np.unique(keys, return_index=True, return_inverse=True, return_counts=True)
+        _, first, counts = np.unique(keys, return_index=True, return_counts=True)
         top = counts.max()
         # NOTE: ties go to the n-gram seen first in the document, as Counter.most_common does.
         winner = int(first[counts == top].min())
@@ -186,31 +187,10 @@ class NgramRepetition:
     def duplicate_ngram_chars(self, n: int) -> int:
         """Characters covered by repeated n-grams, as Gopher / datatrove count them: scan positions left to right;
         an n-gram seen at an earlier *visited* position is a repeat, adds its characters and makes the scan jump
-        n positions (the positions jumped over are never visited, so their n-grams do not count as seen)."""
+        n positions (the positions jumped over are never visited, so their n-grams do not count as seen).
+        The scan is sequential, so it runs in C (native/textstats.c) over the n-gram keys."""
         keys = ngram_keys(self.ids, n)
         if len(keys) == 0:
             return 0
-        _, first, inverse = np.unique(keys, return_index=True, return_inverse=True)
-        candidates = np.flatnonzero(first[inverse] < np.arange(len(keys)))
-        if len(candidates) == 0:
-            return 0
-        # NOTE: only positions whose n-gram occurred before can be repeats, so Python walks just those, in order;
-        # `by_key` lists every position grouped by n-gram, ascending, to find an earlier visited occurrence.
-        by_key = np.argsort(inverse, kind="stable").tolist()
-        group = np.searchsorted(inverse[by_key], inverse[candidates])
-        chars = self._chars(candidates, n)
-        total, next_free = 0, -1
-        jumped: list[int] = []  # starts of the jumped-over windows [start, start + n - 1), increasing
-        for pos, g, c in zip(candidates.tolist(), group.tolist(), chars.tolist()):
-            if pos < next_free:
-                continue
-            # NOTE: pos itself is in its group, so the walk stops inside the group.
-            while (q := by_key[g]) < pos:
-                w = bisect.bisect_right(jumped, q) - 1
-                if w < 0 or q >= jumped[w] + n - 1:  # q was visited
-                    total += c
-                    next_free = pos + n
-                    jumped.append(pos + 1)
-                    break
-                g += 1
-        return total
+        chars = self._chars(np.arange(len(keys)), n)
+        return _textstats.duplicate_ngram_chars(keys, np.ascontiguousarray(chars, dtype=np.int64), n)
