@@ -30,7 +30,8 @@ _HEX_BYTES = re.compile(r"\b(?:(?:0x|\\x)?[0-9a-fA-F]{2}(?:,|\b\s*)){8,}")
 _HEX_BYTES_MIN_WORDS = 8
 _SPACES = re.compile(r"\s*")
 _BASE64_BLOCK = 32
-_UNICODE_ESCAPES = re.compile(r"(?:\\u[0-9a-fA-F]{4}){8,}")
+# NOTE: written with a literal head (one escape, then 7 or more) so the regex engine can skip to "\\u" quickly.
+_UNICODE_ESCAPES = re.compile(r"\\u[0-9a-fA-F]{4}(?:\\u[0-9a-fA-F]{4}){7,}")
 # A string literal on one line: quote, then non-quote characters or escapes, then the same quote.
 _STRING_LITERAL = re.compile(r"\"(?:[^\"\\\n]|\\.){40,}\"|'(?:[^'\\\n]|\\.){40,}'")
 _LONG_STRING_WORDS = 20
