@@ -8,6 +8,7 @@ Usage::
     python benchmarks/filter_equivalence.py compare [--sample local|demo]  # exit 1 on any decision / signal change
     python benchmarks/filter_equivalence.py speed [--repeat 3] [--json out.json]
     python benchmarks/filter_equivalence.py profile --kind code|text   # cProfile, top functions by own time
+    python benchmarks/filter_equivalence.py breakdown [--every 2]      # CPU seconds per part of the scorer
 
 Samples (built once into .bench/filter-equiv/<sample>-corpus.parquet). `demo`: the demo manifest's crawled
 documents (real kinds, sources and languages). `local`, spread evenly over the sorted files of these trees:
@@ -50,7 +51,7 @@ from lemur_data import assets  # noqa: E402
 from lemur_data.quality import recipes, words  # noqa: E402
 from lemur_data.quality.decontam import DecontaminationIndex, read_benchmark  # noqa: E402
 from lemur_data.quality.pii import PII_TYPES  # noqa: E402
-from lemur_data.quality.scorer import Scorer, ScoringPlan  # noqa: E402
+from lemur_data.quality.scorer import Scorer, ScoringPlan, _sentencepiece, dedented_prefix  # noqa: E402
 from lemur_data.schema import DOC_SCHEMA  # noqa: E402
 from lemur_data.sources.languages import detect_language  # noqa: E402
 
@@ -201,9 +202,64 @@ def speed(table: pa.Table, repeat: int, every: int) -> dict:
     return result
 
 
+def breakdown(table: pa.Table, every: int) -> dict:
+    """CPU seconds of each part of the scorer per path, each part timed alone over the same documents (cProfile
+    inflates Python-heavy parts several times over, so these direct timings are the shares to quote)."""
+    from lemur_data.quality import code_signals, langid, pii, text_signals, treesitter  # noqa: PLC0415
+    from lemur_data.quality.textstats import CharView, Vocabulary  # noqa: PLC0415
+
+    rows = [r for i, r in enumerate(table.to_pylist()) if i % every == 0]
+    s = scorer()
+    code_settings = s.plan.code.settings
+    out: dict = {}
+
+    def timed(kind: str, part: str, fn, items) -> list:
+        t0 = time.process_time()
+        results = [fn(x) for x in items]
+        out[kind]["parts_cpu_s"][part] = round(time.process_time() - t0, 3)
+        return results
+
+    for kind in ("code", "text"):
+        docs = [r for r in rows if r["kind"] == kind and len(r["text"]) <= 4_000_000]
+        out[kind] = {"docs": len(docs), "mb": round(sum(len(r["text"].encode()) for r in docs) / 1e6, 2),
+                     "parts_cpu_s": {}}
+        s.score(batches(pa.Table.from_pylist(docs[:4]))[0])  # models and grammars load outside the clock
+        words.clear_cache()
+        views = timed(kind, "CharView", lambda r: CharView.of(r["text"]), docs)
+        timed(kind, "PII redaction", lambda v: pii.redact(v.text, frozenset(PII_TYPES), v), views)
+        timed(kind, "decontamination", lambda v: s.index.matches(v.text, v), views)
+        if kind == "code":
+            timed(kind, "heuristics", lambda rv: code_signals.heuristic_signals(rv[1], rv[0]["lang"]),
+                  list(zip(docs, views)))
+            parsed = timed(kind, "tree-sitter parse + queries", lambda r: treesitter.analyse(
+                r["text"], r["lang"], sample_bytes=code_settings.tree_sitter_sample_bytes,
+                max_steps=code_settings.tree_sitter_max_steps, timeout_s=code_settings.tree_sitter_timeout_s,
+                comment_chars=code_settings.comment_max_chars), docs)
+            comments = [p.comments for p in parsed if p is not None and len(p.comments) >= 200]
+            timed(kind, "comment language ID (batched)", lambda c: langid.predict(c, 1000), [comments])
+            samples = [dedented_prefix(r["text"], code_settings.chars_per_token_sample_chars) for r in docs]
+            timed(kind, "chars per token (batched)", lambda x: _sentencepiece().encode(x), [samples])
+        else:
+            routed = timed(kind, "code routing", lambda r: text_signals.split_prose(r["text"]), docs)
+            prose = [r.prose for r in routed]
+            toks = timed(kind, "words (cold cache)", words.words, prose)
+            vocabs = timed(kind, "vocabulary", Vocabulary, toks)
+            timed(kind, "Gopher quality", lambda i: text_signals._gopher_quality(prose[i], toks[i], vocabs[i]),
+                  range(len(docs)))
+            timed(kind, "Gopher repetition", lambda i: text_signals._gopher_repetition(prose[i], vocabs[i]),
+                  range(len(docs)))
+            timed(kind, "C4", text_signals._c4, prose)
+            timed(kind, "FineWeb", lambda i: text_signals._fineweb(prose[i], toks[i]), range(len(docs)))
+            timed(kind, "language ID (batched)", lambda p: langid.predict(p, 100_000), [prose])
+        total = sum(out[kind]["parts_cpu_s"].values())
+        out[kind]["shares"] = {k: f"{v / total:.0%}" for k, v in out[kind]["parts_cpu_s"].items()}
+        out[kind]["parts_mb_s_per_core"] = round(out[kind]["mb"] / total, 3)
+    return out
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("mode", choices=("record", "compare", "speed", "profile"))
+    ap.add_argument("mode", choices=("record", "compare", "speed", "profile", "breakdown"))
     ap.add_argument("--sample", choices=sorted(SAMPLES), default="local",
                     help="local: the trees listed above; demo: the demo manifest's crawled documents")
     ap.add_argument("--repeat", type=int, default=3)
@@ -231,6 +287,8 @@ def main() -> int:
         print(out)
         if args.json:
             Path(args.json).write_text(out + "\n")
+    elif args.mode == "breakdown":
+        print(json.dumps(breakdown(table, args.every), indent=2))
     else:
         s = scorer()
         bs = batches(table, args.kind, args.every)
