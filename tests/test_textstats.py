@@ -1,9 +1,10 @@
 """The text signals' fast paths against their reference definitions, on the real rule fixtures (tests/fixtures/filter/
-rules, licenses in tests/fixtures/filter/LICENSES.md): the native repeated n-gram scan against datatrove's loop over
-joined strings, and the per-distinct-token Gopher counts against a pass over every token."""
+rules, licenses in tests/fixtures/filter/LICENSES.md): the native repeated and top n-gram kernels against datatrove's
+loops over joined strings, and the per-distinct-token Gopher counts against a pass over every token."""
 
 from __future__ import annotations
 
+from collections import Counter
 from pathlib import Path
 
 import pytest
@@ -31,12 +32,23 @@ def datatrove_duplicate_ngram_chars(tokens: list[str], n: int) -> int:
     return repeated
 
 
+def datatrove_top_ngram_chars(tokens: list[str], n: int) -> int:
+    """datatrove's `find_top_duplicate` over its space-joined n-grams."""
+    grams = [" ".join(tokens[i:i + n]) for i in range(len(tokens) - n + 1)]
+    if not grams:
+        return 0
+    gram, count = Counter(grams).most_common(1)[0]
+    return len(gram) * count
+
+
 @pytest.mark.parametrize("path", TEXTS, ids=lambda p: p.name)
-def test_repeated_ngram_characters_equal_datatrove(path):
+def test_repeated_and_top_ngram_characters_equal_datatrove(path):
     tokens = words(path.read_text(encoding="utf-8"))
     rep = NgramRepetition(Vocabulary(tokens))
     for n in text_signals.DUP_NGRAMS:
         assert rep.duplicate_ngram_chars(n) == datatrove_duplicate_ngram_chars(tokens, n), n
+    for n in text_signals.TOP_NGRAMS:
+        assert rep.top_ngram_chars(n) == datatrove_top_ngram_chars(tokens, n), n
 
 
 def test_repeated_ngrams_in_a_text_that_repeats_itself_are_counted():

@@ -178,11 +178,9 @@ class NgramRepetition:
         keys = ngram_keys(self.ids, n)
         if len(keys) == 0:
             return 0
-        _, first, counts = np.unique(keys, return_index=True, return_counts=True)
-        top = counts.max()
-        # NOTE: ties go to the n-gram seen first in the document, as Counter.most_common does.
-        winner = int(first[counts == top].min())
-        return int(top) * int(self._chars(np.array([winner]), n)[0] + n - 1)
+        # NOTE: ties go to the n-gram seen first in the document, as Counter.most_common does (native/textstats.c).
+        top, winner = _textstats.top_ngram(keys)
+        return top * int(self._chars(np.array([winner]), n)[0] + n - 1)
 
     def duplicate_ngram_chars(self, n: int) -> int:
         """Characters covered by repeated n-grams, as Gopher / datatrove count them: scan positions left to right;
