@@ -1,8 +1,8 @@
 """Fast text statistics shared by the code and text signals: a per-document character view, words, lines,
 n-gram repetition.
 
-Hot loops run in C (regex `findall`, `str` methods) or numpy; Python only walks what is rare (duplicate hits,
-the few windows where a regex must confirm a candidate).
+Hot loops run in C (regex `findall`, `str` methods, the sequential n-gram scans in native/textstats.c) or numpy;
+Python only walks what is rare (the few windows where a regex must confirm a candidate).
 """
 
 from __future__ import annotations
