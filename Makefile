@@ -19,7 +19,8 @@ AIRFLOW_STAMP := $(AIRFLOW_VENV)/.lemur-setup
 help:
 	@sed -n 's/^# //p' Makefile
 
-$(STAMP): pyproject.toml
+# setup.py and the C sources too: a new or changed native kernel must be rebuilt into an existing .venv.
+$(STAMP): pyproject.toml setup.py $(wildcard lemur_data/native/*.c)
 	@command -v java >/dev/null || { echo "Java 17+ is required by Spark: install a JDK (e.g. apt-get install openjdk-17-jre-headless)"; exit 1; }
 	@test -d $(VENV) || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip

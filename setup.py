@@ -1,4 +1,5 @@
-"""Build of the native MinHash kernel (lemur_data._minhash); everything else is declared in pyproject.toml."""
+"""Build of the native kernels (lemur_data._minhash for dedup, lemur_data._textstats for the filter's text signals);
+everything else is declared in pyproject.toml."""
 
 from setuptools import Extension, setup
 
@@ -8,6 +9,11 @@ setup(
             "lemur_data._minhash",
             sources=["lemur_data/native/minhash.c"],
             extra_compile_args=["-O3", "-std=c11", "-fno-strict-aliasing"],
-        )
+        ),
+        Extension(
+            "lemur_data._textstats",
+            sources=["lemur_data/native/textstats.c"],
+            extra_compile_args=["-O3", "-std=c11", "-fno-strict-aliasing"],
+        ),
     ]
 )

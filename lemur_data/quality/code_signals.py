@@ -30,7 +30,8 @@ _HEX_BYTES = re.compile(r"\b(?:(?:0x|\\x)?[0-9a-fA-F]{2}(?:,|\b\s*)){8,}")
 _HEX_BYTES_MIN_WORDS = 8
 _SPACES = re.compile(r"\s*")
 _BASE64_BLOCK = 32
-_UNICODE_ESCAPES = re.compile(r"(?:\\u[0-9a-fA-F]{4}){8,}")
+# NOTE: written with a literal head (one escape, then 7 or more) so the regex engine can skip to "\\u" quickly.
+_UNICODE_ESCAPES = re.compile(r"\\u[0-9a-fA-F]{4}(?:\\u[0-9a-fA-F]{4}){7,}")
 # A string literal on one line: quote, then non-quote characters or escapes, then the same quote.
 _STRING_LITERAL = re.compile(r"\"(?:[^\"\\\n]|\\.){40,}\"|'(?:[^'\\\n]|\\.){40,}'")
 _LONG_STRING_WORDS = 20
@@ -139,6 +140,10 @@ def _hex_byte_candidates(view: CharView) -> list[tuple[int, int]]:
     if len(starts) < 8:
         return []
     cps, length = view.cps, ends - starts
+    # NOTE: byte words are 2 to 4 characters long; most files have no 8 such words in a row, so stop before the
+    # per-word hex checks.
+    if not len(long_runs(((length >= 2) & (length <= 4)).view(np.uint8), 1, _HEX_BYTES_MIN_WORDS)[0]):
+        return []
     hex_digits = view.counts(HEX)
     last_two_hex = (length >= 2) & ((hex_digits[ends] - hex_digits[np.maximum(ends - 2, 0)]) == 2)
     head = cps[starts] | 0x20

@@ -71,6 +71,8 @@ _PLACEHOLDER_VALUE = re.compile(
     r"^(?:\$\{?\w+\}?|%\(?\w+\)?s?|<[^>]*>|\{\{.*\}\}|x{4,}|\*{4,}|\.{3,}|(?:your|my|the|some|example|dummy|test|fake"
     r"|change|replace|insert|enter|redacted|placeholder|secret|password|token|none|null|true|false)[\w-]*)$", re.I)
 _MIN_ENTROPY_BITS = 3.0
+_DOCUMENTATION_NETWORKS = (ipaddress.ip_network("192.0.2.0/24"), ipaddress.ip_network("198.51.100.0/24"),
+                           ipaddress.ip_network("203.0.113.0/24"), ipaddress.ip_network("2001:db8::/32"))
 
 
 @dataclass
@@ -161,7 +163,9 @@ def _token_starts(view: CharView) -> list[int]:
         return []
     head = (cps[starts].astype(np.uint64) << np.uint64(42)) | (cps[starts + 1].astype(np.uint64) << np.uint64(21)) \
         | cps[starts + 2].astype(np.uint64)
-    return starts[np.isin(head, _TOKEN_HEADS)].tolist()
+    # NOTE: a binary search in the 20 sorted heads; np.isin's set-up costs more than the lookups.
+    found = _TOKEN_HEADS[np.minimum(np.searchsorted(_TOKEN_HEADS, head), len(_TOKEN_HEADS) - 1)] == head
+    return starts[found].tolist()
 
 
 def _email_windows(view: CharView) -> list[tuple[int, int]]:
@@ -243,9 +247,7 @@ def _public_ip(candidate: str, version: int) -> bool:
         return False
     if version == 6 and candidate.count(":") < 3 and "::" not in candidate:
         return False
-    documentation = (ipaddress.ip_network("192.0.2.0/24"), ipaddress.ip_network("198.51.100.0/24"),
-                     ipaddress.ip_network("203.0.113.0/24"), ipaddress.ip_network("2001:db8::/32"))
-    if any(ip in net for net in documentation if net.version == version):
+    if any(ip in net for net in _DOCUMENTATION_NETWORKS if net.version == version):
         return False
     return ip.is_global and not ip.is_multicast
 

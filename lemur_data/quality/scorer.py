@@ -9,6 +9,7 @@ the quality classifier, sentencepiece for characters per token); the rest is per
 from __future__ import annotations
 
 import functools
+import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Any
@@ -33,6 +34,8 @@ ERROR_RULE = "filter.signal_error_v1"
 QUALITY_RULE = "quality.fasttext_v1"
 TOKENIZER_ASSET = "tokenizer.model.v1"
 EXAMPLES = 5
+# Leading whitespace of every line ("\n"-separated), as str.lstrip() removes it: one regex pass.
+_INDENTATION = re.compile(r"^[^\S\n]+", re.M)
 
 
 @dataclass(frozen=True)
@@ -118,7 +121,7 @@ def dedented_prefix(text: str, limit: int) -> str:
     head = text[:limit]
     if len(text) > limit and (cut := head.rfind("\n")) > 0:
         head = head[:cut]
-    return "\n".join(line.lstrip() for line in head.split("\n"))
+    return _INDENTATION.sub("", head)
 
 
 def _failed(sig: dict[str, float], meta: dict[str, str], exc: Exception) -> None:

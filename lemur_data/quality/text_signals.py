@@ -11,7 +11,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from lemur_data.quality.textstats import NgramRepetition, duplicate_elements
+import numpy as np
+
+from lemur_data.quality.textstats import NgramRepetition, Vocabulary, duplicate_elements
 from lemur_data.quality.words import TERMINAL_PUNCTUATION, sentences, words
 
 STOP_WORDS = frozenset({"the", "be", "to", "of", "and", "that", "have", "with"})
@@ -136,28 +138,32 @@ def _code_lines(lines: list[str]) -> list[bool]:
 def prose_signals(prose: str) -> dict[str, float]:
     """Gopher quality and repetition, C4 and FineWeb measures of the prose."""
     toks = words(prose)
+    vocab = Vocabulary(toks)
     signals: dict[str, float] = {}
-    signals.update(_gopher_quality(prose, toks))
-    signals.update(_gopher_repetition(prose, toks))
+    signals.update(_gopher_quality(prose, toks, vocab))
+    signals.update(_gopher_repetition(prose, vocab))
     signals.update(_c4(prose))
     signals.update(_fineweb(prose, toks))
     return signals
 
 
-def _gopher_quality(text: str, toks: list[str]) -> dict[str, float]:
+def _gopher_quality(text: str, toks: list[str], vocab: Vocabulary) -> dict[str, float]:
     n = max(1, len(toks))
-    non_symbol = [w for w in toks if not _PUNCT_CHARS.issuperset(w)]
+    # NOTE: per distinct token, then counted over the tokens: the same integers as a pass over every token.
+    word_flags = np.fromiter((not _PUNCT_CHARS.issuperset(w) for w in vocab.distinct), bool, len(vocab.distinct))
+    n_words = vocab.count(word_flags)
+    letter_flags = np.fromiter(map(_has_letter, vocab.distinct), bool, len(vocab.distinct))
     lines = text.splitlines() or [""]
-    mean_len = sum(map(len, non_symbol)) / len(non_symbol) if non_symbol else 0.0
+    mean_len = int(vocab.lengths()[word_flags[vocab.ids]].sum()) / n_words if n_words else 0.0
     return {
-        "text.words_v1": float(len(non_symbol)),
+        "text.words_v1": float(n_words),
         "text.mean_word_length_v1": mean_len,
         "text.hash_ratio_v1": text.count("#") / n,
         "text.ellipsis_ratio_v1": (text.count("...") + text.count("…")) / n,
         "text.bullet_lines_v1": sum(s.lstrip().startswith(("•", "-")) for s in lines) / len(lines),
         "text.ellipsis_lines_v1": sum(s.rstrip().endswith(("...", "…")) for s in lines) / len(lines),
-        "text.alpha_words_v1": sum(map(_has_letter, toks)) / n if toks else 0.0,
-        "text.stop_words_v1": float(len(STOP_WORDS.intersection(toks))),
+        "text.alpha_words_v1": vocab.count(letter_flags) / n if toks else 0.0,
+        "text.stop_words_v1": float(len(STOP_WORDS.intersection(vocab.distinct))),
     }
 
 
@@ -166,7 +172,7 @@ def _has_letter(token: str) -> bool:
     return _LETTER.search(token) is not None and (token.isascii() or any(c.isalpha() for c in token))
 
 
-def _gopher_repetition(text: str, toks: list[str]) -> dict[str, float]:
+def _gopher_repetition(text: str, vocab: Vocabulary) -> dict[str, float]:
     chars = max(1, len(text))
     paragraphs = _PARAGRAPH_SPLIT.split(text.strip())
     para_dup, para_dup_chars = duplicate_elements(paragraphs)
@@ -178,7 +184,7 @@ def _gopher_repetition(text: str, toks: list[str]) -> dict[str, float]:
         "text.dup_line_frac_v1": line_dup / len(lines),
         "text.dup_line_char_frac_v1": line_dup_chars / chars,
     }
-    rep = NgramRepetition(toks)
+    rep = NgramRepetition(vocab)
     for n in TOP_NGRAMS:
         signals[f"text.top_{n}gram_char_frac_v1"] = rep.top_ngram_chars(n) / chars
     for n in DUP_NGRAMS:
@@ -195,7 +201,7 @@ def _c4(text: str) -> dict[str, float]:
         total += 1
         line = raw.strip()
         line_words = line.split()
-        if any(len(w) > 1000 for w in line_words):
+        if len(line) > 1000 and any(len(w) > 1000 for w in line_words):  # only a long line can hold such a word
             continue
         line = _C4_CITATION.sub("", line)
         if not line.endswith(C4_END_PUNCTUATION) or line.endswith("..."):

@@ -1,17 +1,19 @@
 """Fast text statistics shared by the code and text signals: a per-document character view, words, lines,
 n-gram repetition.
 
-Hot loops run in C (regex `findall`, `str` methods) or numpy; Python only walks what is rare (duplicate hits,
-the few windows where a regex must confirm a candidate).
+Hot loops run in C (regex `findall`, `str` methods, the sequential n-gram scans in native/textstats.c) or numpy;
+Python only walks what is rare (the few windows where a regex must confirm a candidate).
 """
 
 from __future__ import annotations
 
-import bisect
 import functools
 from dataclasses import dataclass, field
 
 import numpy as np
+import pandas as pd
+
+from lemur_data import _textstats
 
 _MIX1 = np.uint64(0xBF58476D1CE4E5B9)
 _MIX2 = np.uint64(0x94D049BB133111EB)
@@ -103,10 +105,24 @@ def long_runs(classes: np.ndarray, bits: int, min_length: int) -> tuple[np.ndarr
     return edges[long] + 1, edges[long + 1]
 
 
-def token_ids(tokens: list[str]) -> np.ndarray:
-    """Document-local integer id per token (equal tokens, equal ids), in first-seen order."""
-    vocab: dict[str, int] = {}
-    return np.fromiter((vocab.setdefault(t, len(vocab)) for t in tokens), dtype=np.uint64, count=len(tokens))
+class Vocabulary:
+    """A token list as document-local ids (equal tokens, equal ids, numbered in first-seen order) and its distinct
+    tokens: per-token measures are computed once per distinct token and gathered with `ids`."""
+
+    def __init__(self, tokens: list[str]) -> None:
+        # NOTE: pandas' hash-table factorize numbers values in first-seen order, in C (a dict loop in Python cost
+        # more than all the repetition measures).
+        codes, uniques = pd.factorize(np.array(tokens, dtype=object)) if tokens else (np.empty(0, np.int64), [])
+        self.ids = codes.astype(np.uint64)
+        self.distinct: list[str] = list(uniques)
+        self.distinct_lengths = np.fromiter(map(len, self.distinct), dtype=np.int64, count=len(self.distinct))
+
+    def count(self, flags: np.ndarray) -> int:
+        """Tokens whose distinct token has a True flag."""
+        return int(np.count_nonzero(flags[self.ids])) if len(self.ids) else 0
+
+    def lengths(self) -> np.ndarray:
+        return self.distinct_lengths[self.ids] if len(self.ids) else np.empty(0, np.int64)
 
 
 def mix64(x: np.ndarray) -> np.ndarray:
@@ -148,12 +164,11 @@ def duplicate_elements(items: list[str]) -> tuple[int, int]:
 
 
 class NgramRepetition:
-    """Gopher's n-gram repetition measures over one token list, sharing the token ids and prefix sums."""
+    """Gopher's n-gram repetition measures over one token list (its `Vocabulary`), sharing ids and prefix sums."""
 
-    def __init__(self, tokens: list[str]) -> None:
-        self.ids = token_ids(tokens)
-        lengths = np.fromiter(map(len, tokens), dtype=np.int64, count=len(tokens))
-        self.prefix = np.concatenate(([0], np.cumsum(lengths)))
+    def __init__(self, vocab: Vocabulary) -> None:
+        self.ids = vocab.ids
+        self.prefix = np.concatenate(([0], np.cumsum(vocab.lengths())))
 
     def _chars(self, starts: np.ndarray, n: int) -> np.ndarray:
         return self.prefix[starts + n] - self.prefix[starts]
@@ -163,40 +178,17 @@ class NgramRepetition:
         keys = ngram_keys(self.ids, n)
         if len(keys) == 0:
             return 0
-        _, first, inverse, counts = np.unique(keys, return_index=True, return_inverse=True, return_counts=True)
-        top = counts.max()
-        # NOTE: ties go to the n-gram seen first in the document, as Counter.most_common does.
-        winner = int(first[counts == top].min())
-        return int(top) * int(self._chars(np.array([winner]), n)[0] + n - 1)
+        # NOTE: ties go to the n-gram seen first in the document, as Counter.most_common does (native/textstats.c).
+        top, winner = _textstats.top_ngram(keys)
+        return top * int(self._chars(np.array([winner]), n)[0] + n - 1)
 
     def duplicate_ngram_chars(self, n: int) -> int:
         """Characters covered by repeated n-grams, as Gopher / datatrove count them: scan positions left to right;
         an n-gram seen at an earlier *visited* position is a repeat, adds its characters and makes the scan jump
-        n positions (the positions jumped over are never visited, so their n-grams do not count as seen)."""
+        n positions (the positions jumped over are never visited, so their n-grams do not count as seen).
+        The scan is sequential, so it runs in C (native/textstats.c) over the n-gram keys."""
         keys = ngram_keys(self.ids, n)
         if len(keys) == 0:
             return 0
-        _, first, inverse = np.unique(keys, return_index=True, return_inverse=True)
-        candidates = np.flatnonzero(first[inverse] < np.arange(len(keys)))
-        if len(candidates) == 0:
-            return 0
-        # NOTE: only positions whose n-gram occurred before can be repeats, so Python walks just those, in order;
-        # `by_key` lists every position grouped by n-gram, ascending, to find an earlier visited occurrence.
-        by_key = np.argsort(inverse, kind="stable").tolist()
-        group = np.searchsorted(inverse[by_key], inverse[candidates])
-        chars = self._chars(candidates, n)
-        total, next_free = 0, -1
-        jumped: list[int] = []  # starts of the jumped-over windows [start, start + n - 1), increasing
-        for pos, g, c in zip(candidates.tolist(), group.tolist(), chars.tolist()):
-            if pos < next_free:
-                continue
-            # NOTE: pos itself is in its group, so the walk stops inside the group.
-            while (q := by_key[g]) < pos:
-                w = bisect.bisect_right(jumped, q) - 1
-                if w < 0 or q >= jumped[w] + n - 1:  # q was visited
-                    total += c
-                    next_free = pos + n
-                    jumped.append(pos + 1)
-                    break
-                g += 1
-        return total
+        chars = self._chars(np.arange(len(keys)), n)
+        return _textstats.duplicate_ngram_chars(keys, np.ascontiguousarray(chars, dtype=np.int64), n)

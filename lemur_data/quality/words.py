@@ -178,6 +178,12 @@ def _tokenize_chunk(chunk: str) -> tuple[str, ...]:
     special = _special(chunk)
     if special is not None:
         return special
+    core, last = chunk[:-1], chunk[-1]
+    # NOTE: the next most common shape, a word then one punctuation mark ("word,", "word." after a lowercase
+    # letter, "word)"): the rules below split off that mark and nothing else (a letter is no prefix, suffix, infix
+    # or address), so skip them when neither the word nor the whole chunk is a special case.
+    if core.isalpha() and (last in _PUNCT or (last == "." and core[-1].islower())) and core not in _SPECIAL:
+        return core, last
     prefixes: list[str] = []
     suffixes: list[str] = []
     s, last = chunk, -1
@@ -249,31 +255,53 @@ def _split_infixes(s: str) -> list[str]:
     return out
 
 
-_CACHE: dict[str, tuple[str, ...]] = {}
 _CACHE_LIMIT = 1 << 18
 
 
-def _chunk_tokens(chunk: str) -> tuple[str, ...]:
-    found = _CACHE.get(chunk)
-    if found is None:
-        if len(_CACHE) >= _CACHE_LIMIT:
-            _CACHE.clear()
-        found = _CACHE[chunk] = _tokenize_chunk(chunk)
-    return found
+class _ChunkCache(dict):
+    """Tokens per chunk. A hit is a plain dict lookup in C (`map(_CACHE.__getitem__, ...)`); only a miss runs
+    Python."""
+
+    def __missing__(self, chunk: str) -> tuple[str, ...]:
+        if len(self) >= _CACHE_LIMIT:
+            self.clear()
+        found = self[chunk] = _tokenize_chunk(chunk)
+        return found
+
+
+_CACHE = _ChunkCache()
 
 
 def clear_cache() -> None:
-    """Forget the tokenized chunks (benchmarks start each run cold)."""
+    """Forget the tokenized chunks and the tokens' sentence roles (benchmarks start each run cold)."""
     _CACHE.clear()
+    _ROLES.clear()
 
 
 def words(text: str) -> list[str]:
     """Word and punctuation tokens of `text`, as spaCy's blank English tokenizer gives them (whitespace dropped)."""
-    return list(chain.from_iterable(map(_chunk_tokens, _CHUNK.findall(text))))
+    return list(chain.from_iterable(map(_CACHE.__getitem__, _CHUNK.findall(text))))
 
 
-def _is_punct(token: str) -> bool:
-    return all(unicodedata.category(c).startswith("P") for c in token)
+_WORD, _TERMINAL, _OTHER_PUNCT = 0, 1, 2
+
+
+class _SentenceRoles(dict):
+    """Each token's role for sentence splitting (a word, a sentence terminal, other punctuation), computed once
+    per distinct token."""
+
+    def __missing__(self, token: str) -> int:
+        if len(self) >= _CACHE_LIMIT:
+            self.clear()
+        if token in TERMINAL_PUNCTUATION:
+            role = _TERMINAL
+        else:
+            role = _OTHER_PUNCT if all(unicodedata.category(c).startswith("P") for c in token) else _WORD
+        self[token] = role
+        return role
+
+
+_ROLES = _SentenceRoles()
 
 
 def sentences(tokens: list[str]) -> int:
@@ -282,11 +310,10 @@ def sentences(tokens: list[str]) -> int:
     if not tokens:
         return 0
     count, seen_terminal = 1, False
-    for token in tokens:
-        terminal = token in TERMINAL_PUNCTUATION
-        if seen_terminal and not terminal and not _is_punct(token):
+    for role in map(_ROLES.__getitem__, tokens):
+        if role == _TERMINAL:
+            seen_terminal = True
+        elif seen_terminal and role == _WORD:
             count += 1
             seen_terminal = False
-        elif terminal:
-            seen_terminal = True
     return count

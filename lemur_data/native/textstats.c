@@ -1,0 +1,151 @@
+/* Native kernels of the text signals (lemur_data/quality/textstats.py owns the definitions).
+ *
+ * duplicate_ngram_chars(keys, chars, n): Gopher's / datatrove's repeated n-gram characters as a left-to-right
+ * scan over the document's n-gram keys: an n-gram already seen at a visited position is a repeat, adds its
+ * characters and makes the scan jump n positions; otherwise it is remembered and the scan moves one position.
+ * `keys` are the 64-bit n-gram keys (uint64, one per position), `chars` the characters of each n-gram (int64).
+ * The scan is sequential by definition, which is why it is here and not in numpy.
+ *
+ * top_ngram(keys): (count of the most frequent key, position of its first occurrence); ties go to the key seen
+ * first in the document (as Counter.most_common does). One hash pass instead of a sort.
+ */
+#define PY_SSIZE_T_CLEAN
+#include <Python.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* Open-addressing set of uint64 keys (a parallel byte array marks used slots, so every key value is allowed). */
+typedef struct {
+    uint64_t *keys;
+    uint8_t *used;
+    size_t mask;
+} KeySet;
+
+static int keyset_init(KeySet *s, size_t count) {
+    size_t cap = 16;
+    while (cap < 2 * count) cap <<= 1;
+    s->keys = malloc(cap * sizeof(uint64_t));
+    s->used = calloc(cap, 1);
+    s->mask = cap - 1;
+    return s->keys && s->used;
+}
+
+static void keyset_free(KeySet *s) {
+    free(s->keys);
+    free(s->used);
+}
+
+/* The slot of `key`: where it is, or where it goes (then *added is 1 and the slot is taken). */
+static size_t keyset_slot(KeySet *s, uint64_t key, int *added) {
+    uint64_t h = (key ^ (key >> 31)) * 0x9E3779B97F4A7C15ULL;
+    size_t i = (size_t)(h >> 17) & s->mask;
+    while (s->used[i]) {
+        if (s->keys[i] == key) {
+            *added = 0;
+            return i;
+        }
+        i = (i + 1) & s->mask;
+    }
+    s->used[i] = 1;
+    s->keys[i] = key;
+    *added = 1;
+    return i;
+}
+
+/* 1 when `key` was already in the set, else adds it and returns 0. */
+static int keyset_seen_or_add(KeySet *s, uint64_t key) {
+    int added;
+    keyset_slot(s, key, &added);
+    return !added;
+}
+
+static PyObject *duplicate_ngram_chars(PyObject *self, PyObject *args) {
+    Py_buffer keys, chars;
+    Py_ssize_t n;
+    (void)self;
+    if (!PyArg_ParseTuple(args, "y*y*n", &keys, &chars, &n)) return NULL;
+    Py_ssize_t count = keys.len / (Py_ssize_t)sizeof(uint64_t);
+    if (chars.len != count * (Py_ssize_t)sizeof(int64_t) || n < 1) {
+        PyBuffer_Release(&keys);
+        PyBuffer_Release(&chars);
+        PyErr_SetString(PyExc_ValueError, "keys (uint64) and chars (int64) must have one entry per n-gram; n >= 1");
+        return NULL;
+    }
+    const uint64_t *k = keys.buf;
+    const int64_t *c = chars.buf;
+    long long total = 0;
+    KeySet set;
+    int ok;
+    Py_BEGIN_ALLOW_THREADS
+    ok = keyset_init(&set, (size_t)count);
+    if (ok) {
+        Py_ssize_t pos = 0;
+        while (pos < count) {
+            if (keyset_seen_or_add(&set, k[pos])) {
+                total += c[pos];
+                pos += n;
+            } else {
+                pos += 1;
+            }
+        }
+    }
+    keyset_free(&set);
+    Py_END_ALLOW_THREADS
+    PyBuffer_Release(&keys);
+    PyBuffer_Release(&chars);
+    if (!ok) return PyErr_NoMemory();
+    return PyLong_FromLongLong(total);
+}
+
+static PyObject *top_ngram(PyObject *self, PyObject *args) {
+    Py_buffer keys;
+    (void)self;
+    if (!PyArg_ParseTuple(args, "y*", &keys)) return NULL;
+    Py_ssize_t count = keys.len / (Py_ssize_t)sizeof(uint64_t);
+    const uint64_t *k = keys.buf;
+    long long best = 0, winner = -1;
+    KeySet set;
+    int64_t *counts = NULL, *first = NULL;
+    int ok;
+    Py_BEGIN_ALLOW_THREADS
+    ok = keyset_init(&set, (size_t)count);
+    if (ok) {
+        counts = calloc(set.mask + 1, sizeof(int64_t));
+        first = malloc((set.mask + 1) * sizeof(int64_t));
+        ok = counts && first;
+    }
+    if (ok) {
+        for (Py_ssize_t pos = 0; pos < count; pos++) {
+            int added;
+            size_t slot = keyset_slot(&set, k[pos], &added);
+            if (added) first[slot] = pos;
+            long long c = ++counts[slot];
+            /* the count grows one at a time, so the first key to reach a count holds it unless another key's
+               first occurrence is earlier: compare first positions on ties */
+            if (c > best || (c == best && first[slot] < winner)) {
+                best = c;
+                winner = first[slot];
+            }
+        }
+    }
+    keyset_free(&set);
+    free(counts);
+    free(first);
+    Py_END_ALLOW_THREADS
+    PyBuffer_Release(&keys);
+    if (!ok) return PyErr_NoMemory();
+    return Py_BuildValue("LL", best, winner);
+}
+
+static PyMethodDef methods[] = {
+    {"duplicate_ngram_chars", duplicate_ngram_chars, METH_VARARGS,
+     "duplicate_ngram_chars(keys: uint64 buffer, chars: int64 buffer, n) -> characters in repeated n-grams"},
+    {"top_ngram", top_ngram, METH_VARARGS,
+     "top_ngram(keys: uint64 buffer) -> (count of the most frequent key, position of its first occurrence)"},
+    {NULL, NULL, 0, NULL},
+};
+
+static struct PyModuleDef module = {PyModuleDef_HEAD_INIT, "_textstats", NULL, -1, methods, NULL, NULL, NULL, NULL};
+
+PyMODINIT_FUNC PyInit__textstats(void) { return PyModule_Create(&module); }
