@@ -186,16 +186,17 @@ def dir_bytes(path: Path) -> int:
 
 def run_pipeline(spark, manifest: Path, out: Path, sampler: RssSampler | None, ui: SparkStages | None) -> dict:
     from lemur_data.config import load_manifest  # noqa: PLC0415
-    from lemur_data.runner import RunContext, run_stage  # noqa: PLC0415
+    from lemur_data.runner import run_stage  # noqa: PLC0415
+    from lemur_data.stage import RunContext  # noqa: PLC0415
     from lemur_data.stages import STAGES  # noqa: PLC0415
 
     if out.exists():
         shutil.rmtree(out)
-    ctx = RunContext(load_manifest(manifest, output=str(out)), force=True, _spark=spark)
+    ctx = RunContext(load_manifest(manifest, output=str(out)), STAGES, force=True, _spark=spark)
     stages = {}
     for name, stage in STAGES.items():
         if name == "mix":
-            ctx = RunContext(with_feasible_budget(ctx.cfg, out), force=True, _spark=spark)
+            ctx = RunContext(with_feasible_budget(ctx.cfg, out), STAGES, force=True, _spark=spark)
         before = ui.last_id() if ui else -1
         if sampler:
             sampler.take()

@@ -52,7 +52,7 @@ import yaml
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from lemur_data.config import DEFAULT_IGNORED_DIRS, DEFAULT_VENDORED_DIRS  # noqa: E402
+from lemur_data.config.crawl import DEFAULT_IGNORED_DIRS, DEFAULT_VENDORED_DIRS  # noqa: E402
 from lemur_data.sources.files import HTML_EXTENSIONS, TEXT_EXTENSIONS  # noqa: E402
 from lemur_data.sources.languages import is_lock_file, language_from_name  # noqa: E402
 from lemur_data.sources.licenses import is_license_evidence  # noqa: E402
