@@ -406,8 +406,13 @@ def main() -> int:
     ap.add_argument("--warmup", default=WARMUP, help="subset of the untimed warm-up run, or `none`")
     ap.add_argument("--no-peers", action="store_true", help="skip datasketch / rensa")
     ap.add_argument("--table", action="store_true", help="only print the tables of the results file")
+    ap.add_argument("--conf", action="append", default=[], metavar="KEY=VALUE",
+                    help="extra Spark setting for an experiment, repeatable (recorded in the results)")
+    ap.add_argument("--results", metavar="NAME", help="results file name in benchmarks/results/ "
+                                                      "(default gigabyte.json, gigabyte-validation.json)")
     args = ap.parse_args()
-    path = RESULTS / ("gigabyte-validation.json" if args.validation else "gigabyte.json")
+    path = RESULTS / (args.results or ("gigabyte-validation.json" if args.validation else "gigabyte.json"))
+    extra_conf = dict(item.split("=", 1) for item in args.conf)
     if args.table:
         print_tables(json.loads(path.read_text(encoding="utf-8")))
         return 0
@@ -418,7 +423,7 @@ def main() -> int:
     load_start = os.getloadavg()
     spark = get_session(master=MASTER, app_name="lemur-data-gigabyte",
                         conf={"spark.ui.enabled": "true", "spark.ui.retainedStages": "100000",
-                              "spark.ui.retainedJobs": "100000"})
+                              "spark.ui.retainedJobs": "100000", **extra_conf})
     ui = SparkStages(spark)
     sampler = RssSampler()
     sampler.start()
@@ -449,7 +454,7 @@ def main() -> int:
               "machine": f"{os.cpu_count()} cores, {platform.machine()}, python {platform.python_version()}",
               "load_average_start": [round(x, 2) for x in load_start],
               "load_average_end": [round(x, 2) for x in os.getloadavg()],
-              "warmup": args.warmup, "warmup_s": round(warmup_s, 1), "results": results}
+              "spark_conf": extra_conf, "warmup": args.warmup, "warmup_s": round(warmup_s, 1), "results": results}
     RESULTS.mkdir(parents=True, exist_ok=True)
     path.write_text(json.dumps(report, indent=1) + "\n", encoding="utf-8")
     print_tables(report)
