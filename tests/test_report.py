@@ -16,6 +16,7 @@ import pytest
 
 from lemur_data import report, storage
 from lemur_data.stages import STAGES
+from lemur_data.summary import human_bytes
 from tests.conftest import DEMO_MANIFEST, REPO, copy_outputs, run_cli
 
 CHROMIUM_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
@@ -135,6 +136,8 @@ def test_report_command_writes_one_self_contained_page_from_the_manifests(demo_o
     rows = re.findall(r"<tr><td>crawl</td><td>(code|text)</td><td class=r>([\d,]+)</td>", text)
     assert sum(int(n.replace(",", "")) for _, n in rows) == m["counts"]["out"]["docs"]
     assert list(bars(page.figures["timeline"])) == ["crawl"]
+    shuffled = human_bytes(m["timings"]["shuffle_bytes_written"])
+    assert f"shuffle_bytes_written {shuffled}" in text and "shuffle_bytes_written 0.0s" not in text
 
 
 def test_report_command_failures_are_one_line_with_exit_2(tmp_path):

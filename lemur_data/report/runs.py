@@ -7,7 +7,7 @@ import numpy as np
 from lemur_data.report.charts import PALETTE, gantt, vbar
 from lemur_data.report.data import ReportData
 from lemur_data.report.html import amount, clock, e, note, parse_time, table
-from lemur_data.summary import human_bytes
+from lemur_data.summary import human_bytes, timing_entry
 
 # Document length bins: powers of two from 64 B to 1 MiB (the first and last bins are open-ended).
 _LEN_EXPONENTS = range(6, 21)
@@ -91,7 +91,7 @@ def timeline(data: ReportData) -> str:
     rows, table_rows = [], []
     for s, start, end in spans:
         timings = s.manifest.get("timings") or {}
-        detail = ", ".join(f"{k} {float(v):.1f}s" for k, v in timings.items() if isinstance(v, (int, float)))
+        detail = ", ".join(timing_entry(k, float(v)) for k, v in timings.items() if isinstance(v, (int, float)))
         duration = float(s.manifest.get("duration_s") or (end - start).total_seconds())
         tip = f"{s.name}: {clock(start)} → {clock(end)} UTC ({duration:.1f} s)" + (f"; {detail}" if detail else "")
         offset = (start - origin).total_seconds()
