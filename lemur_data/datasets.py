@@ -98,14 +98,11 @@ def _sha256_note(store: storage.Storage, unit: ReadUnit) -> str:
     """For a file that does not parse: whether it still has its recorded sha256 (read again only on failure)."""
     if unit.sha256 is None:
         return ""
-    digest = hashlib.sha256()
     try:
         with store.open_input(unit.uri) as f:
-            for chunk in iter(lambda: f.read(1 << 20), b""):
-                digest.update(chunk)
+            found = hashlib.file_digest(f, "sha256").hexdigest()
     except OSError:
         return ""
-    found = digest.hexdigest()
     return f" (sha256 recorded {unit.sha256}, found {found})" if found != unit.sha256 else " (sha256 as recorded)"
 
 

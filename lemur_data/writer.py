@@ -50,13 +50,11 @@ _STATS_DDL = ", ".join(f"`{f.name}` {'bigint' if f.type == pa.int64() else 'stri
 
 def publish_file(store: storage.Storage, local_path: str, uri: str) -> tuple[int, str]:
     """Upload a finished local file to its final uri; (bytes, sha256) of what was published."""
-    digest = hashlib.sha256()
     with open(local_path, "rb") as f:
-        for chunk in iter(lambda: f.read(1 << 20), b""):
-            digest.update(chunk)
+        sha256 = hashlib.file_digest(f, "sha256").hexdigest()
     size = os.path.getsize(local_path)
     store.put_file(local_path, uri)
-    return size, digest.hexdigest()
+    return size, sha256
 
 
 class StagedParquet:

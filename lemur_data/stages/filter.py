@@ -166,11 +166,8 @@ def decontamination_index(cfg: DatasetManifest) -> tuple[DecontaminationIndex | 
 
 
 def _file_sha256(path: str) -> str:
-    h = hashlib.sha256()
     with open(path, "rb") as f:
-        for chunk in iter(lambda: f.read(1 << 20), b""):
-            h.update(chunk)
-    return h.hexdigest()
+        return hashlib.file_digest(f, "sha256").hexdigest()
 
 
 def _expected_bytes(upstream: dict[str, Any]) -> dict[tuple[str, str, str], int]:
