@@ -59,27 +59,33 @@ def publish_file(store: storage.Storage, local_path: str, uri: str) -> tuple[int
 
 class StagedParquet:
     """A Parquet file written under a temporary name (beside its final place for local outputs, so publishing is
-    an atomic rename; in local scratch for S3) and published to `root/rel` when complete. A failed write removes
-    the temporary file and raises `errors.TaskError` naming the cause and the file."""
+    an atomic rename; in local scratch for S3) and published to `root/rel` when complete, one row group per
+    `write_row_group` (callers choose the boundaries: that is what keeps the bytes deterministic). A failed write
+    removes the temporary file and raises `errors.TaskError` naming the cause and the file."""
 
     def __init__(self, store: storage.Storage, root: str, rel: str, schema: pa.Schema, **options: Any) -> None:
-        self.store, self.rel = store, rel
+        self.store, self.rel, self.schema = store, rel, schema
         self.uri = storage.join(root, *rel.split("/"))
+        self.rows = self.row_groups = 0
         tmp_dir = os.path.dirname(self.uri) if not storage.is_remote(root) else _local_scratch()
         self.tmp = os.path.join(tmp_dir, f".tmp-{uuid.uuid4().hex}.parquet")
         with errors.writing(self.uri, self.tmp):
             os.makedirs(tmp_dir, exist_ok=True)
             self.writer = pq.ParquetWriter(self.tmp, schema, **options)
 
-    def write_table(self, table: pa.Table, row_group_size: int) -> None:
+    def write_row_group(self, table: pa.Table) -> None:
+        """`table` as one row group (an empty table too: pyarrow writes it as an empty row group)."""
         with errors.writing(self.uri, self.tmp):
-            self.writer.write_table(table, row_group_size=row_group_size)
+            self.writer.write_table(table, row_group_size=max(1, table.num_rows))
+        self.rows += table.num_rows
+        self.row_groups += 1
 
-    def publish(self) -> tuple[int, str]:
-        """Close, move into place; (bytes, sha256) of what was published."""
+    def publish(self) -> OutputFile:
+        """Close, move into place; what was published."""
         with errors.writing(self.uri, self.tmp):
             self.writer.close()
-            return publish_file(self.store, self.tmp, self.uri)
+            size, sha256 = publish_file(self.store, self.tmp, self.uri)
+        return OutputFile(self.rel, self.rows, size, sha256, self.row_groups)
 
     def discard(self) -> None:
         errors.remove_quietly(self.tmp)
@@ -273,7 +279,7 @@ class _BucketFile:
         self.file = StagedParquet(store, root, self.rel, schema, compression="zstd", use_dictionary=dictionary,
                                   write_statistics=True)
         self.pending: list[pa.RecordBatch] = []
-        self.pending_rows = self.pending_bytes = self.rows = self.row_groups = 0
+        self.pending_rows = self.pending_bytes = 0
 
     def append(self, batch: pa.RecordBatch) -> None:
         table = pa.Table.from_batches([batch]).select(self.schema.names).cast(self.schema)
@@ -293,15 +299,12 @@ class _BucketFile:
         # NOTE: row groups close at fixed row / byte counts of the sorted rows, never at input batch edges:
         # that is what keeps the file bytes independent of Spark's batching.
         if self.pending_rows:
-            self.file.write_table(pa.concat_tables(self.pending), row_group_size=self.pending_rows)
-            self.rows += self.pending_rows
-            self.row_groups += 1
+            self.file.write_row_group(pa.concat_tables(self.pending))
         self.pending, self.pending_rows, self.pending_bytes = [], 0, 0
 
     def close(self) -> OutputFile:
         self._write_group()
-        size, sha256 = self.file.publish()
-        return OutputFile(self.rel, self.rows, size, sha256, self.row_groups)
+        return self.file.publish()
 
 
 class _Stats:

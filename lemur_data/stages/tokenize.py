@@ -160,23 +160,18 @@ class _OutputFile:
     """One token-cache file: written to a temporary local file, hashed, then moved into place."""
 
     def __init__(self, store: storage.Storage, root: str, rel: str) -> None:
-        self.rel = rel
         self.file = StagedParquet(store, root, rel, TOKENS_SCHEMA, compression="zstd",
                                   use_dictionary=["source", "kind", "lang"])
-        self.rows = self.row_groups = self.tokens = 0
+        self.tokens = 0
 
     def write(self, table: pa.Table) -> None:
         # NOTE: one output row group per input row group: boundaries come from the upstream file, not batching.
         if table.num_rows:
-            self.file.write_table(table, row_group_size=table.num_rows)
-            self.rows += table.num_rows
-            self.row_groups += 1
+            self.file.write_row_group(table)
             self.tokens += int(pc.sum(table.column("n_tokens")).as_py() or 0)
 
     def close(self) -> dict[str, Any]:
-        size, sha256 = self.file.publish()
-        return {"path": self.rel, "rows": self.rows, "bytes": size, "sha256": sha256,
-                "row_groups": self.row_groups, "tokens": self.tokens}
+        return {**self.file.publish().to_json(), "tokens": self.tokens}
 
 
 class _UnitStats:

@@ -82,8 +82,8 @@ class _Shard:
             run_id=layout.run_id, seq_len=layout.seq_len, tokenizer_sha256=layout.tokenizer_sha256,
             eos_id=layout.eos_id, bos_id=layout.bos_id, vocab_size=layout.vocab_size, shard_index=index,
             num_shards=layout.num_shards, first_seq_idx=self.first, sources_json=layout.sources_json)
-        self.shard = _ParquetOut(store, root, f"{SHARDS_DIR}/{name}", SHARD_SCHEMA.with_metadata(metadata))
-        self.prov = _ParquetOut(store, root, f"{PROVENANCE_DIR}/{name}", PROVENANCE_SCHEMA)
+        self.shard = _shard_file(store, root, f"{SHARDS_DIR}/{name}", SHARD_SCHEMA.with_metadata(metadata))
+        self.prov = _shard_file(store, root, f"{PROVENANCE_DIR}/{name}", PROVENANCE_SCHEMA)
         self.pending: list[pa.RecordBatch] = []
         self.pending_group = -1
         self.stats: dict[str, Any] = {
@@ -127,8 +127,8 @@ class _Shard:
                                                       p.column("row_offset").combine_chunks()),
             "source_id": pa.array(row_sid, pa.int16()),
         }, schema=self.shard.schema)
-        self.shard.write(rows)
-        self.prov.write(p.select(PROVENANCE_SCHEMA.names).cast(PROVENANCE_SCHEMA))
+        self.shard.write_row_group(rows)
+        self.prov.write_row_group(p.select(PROVENANCE_SCHEMA.names).cast(PROVENANCE_SCHEMA))
         st = self.stats
         st["rows"] += len(row_seq)
         st["bad_length_rows"] += int(np.count_nonzero(row_len != self.layout.seq_len))
@@ -154,26 +154,10 @@ class _Shard:
         self._flush()
         st = self.stats
         st["missing_rows"] = self.expected_rows - st.pop("rows_in_range")
-        st["file"] = self.shard.close()
-        st["provenance"] = self.prov.close()
+        st["file"] = self.shard.publish().to_json()
+        st["provenance"] = self.prov.publish().to_json()
         return st
 
 
-class _ParquetOut:
-    """A Parquet file written to a local temporary name, hashed, then moved into place."""
-
-    def __init__(self, store: storage.Storage, root: str, rel: str, schema: pa.Schema) -> None:
-        self.rel, self.schema = rel, schema
-        self.file = StagedParquet(store, root, rel, schema, compression="zstd", use_dictionary=False)
-        self.rows = self.row_groups = 0
-
-    def write(self, table: pa.Table) -> None:
-        self.file.write_table(table, row_group_size=max(1, table.num_rows))
-        self.rows += table.num_rows
-        self.row_groups += 1
-
-    def close(self) -> dict[str, Any]:
-        size, sha256 = self.file.publish()
-        return {"path": self.rel, "rows": self.rows, "bytes": size, "sha256": sha256,
-                "row_groups": self.row_groups}
-
+def _shard_file(store: storage.Storage, root: str, rel: str, schema: pa.Schema) -> StagedParquet:
+    return StagedParquet(store, root, rel, schema, compression="zstd", use_dictionary=False)
