@@ -254,3 +254,25 @@ def test_job_entry_points_dispatch_to_their_stage(demo_pipeline):
     plan = subprocess.run([sys.executable, str(REPO / "jobs" / job_script("mix")), "plan", str(DEMO_MANIFEST),
                            "--output", str(root)], capture_output=True, text=True, timeout=120, cwd=REPO)
     assert plan.returncode == 0 and "planned 10.0000:1" in plan.stdout, plan.stderr
+
+
+def test_a_shard_task_that_fails_midway_leaves_no_temporary_files(tmp_path):
+    """Not only I/O errors: whatever stops a shard task (here its input stream) removes the open shard's
+    temporary shard and provenance files."""
+    from types import SimpleNamespace
+
+    from lemur_data.stages.mix.shards import ShardLayout, ShardWriter
+    from lemur_data.storage import Storage
+
+    layout = ShardLayout(total_rows=8, seq_len=4, shard_rows=8, row_group_rows=4, num_shards=1, run_id="r",
+                         tokenizer_sha256="0" * 64, eos_id=2, bos_id=None, vocab_size=32000, sources_json="[]")
+    writer = ShardWriter(layout, Storage(), str(tmp_path), SimpleNamespace(value=np.zeros(8, np.int16)))
+
+    def pieces():
+        yield pa.RecordBatch.from_pydict({"shard": pa.array([0, 0], pa.int32()),
+                                          "seq_idx": pa.array([0, 1], pa.int64())})
+        raise RuntimeError("upstream read failed")
+
+    with pytest.raises(RuntimeError, match="upstream read failed"):
+        list(writer(pieces()))
+    assert [p.name for p in tmp_path.rglob("*") if p.is_file()] == []

@@ -56,16 +56,23 @@ class ShardWriter:
     def __call__(self, batches: Iterator[pa.RecordBatch]) -> Iterator[pa.RecordBatch]:
         current: _Shard | None = None
         done = []
-        for batch in batches:
-            shard = batch.column("shard").to_numpy()
-            for a, b in equal_runs(shard):
-                if current is None or current.index != shard[a]:
-                    if current is not None:
-                        done.append(current.close())
-                    current = _Shard(int(shard[a]), self.layout, self.store, self.root, self.sequence.value)
-                current.add(batch.slice(a, b - a))
-        if current is not None:
-            done.append(current.close())
+        try:
+            for batch in batches:
+                shard = batch.column("shard").to_numpy()
+                for a, b in equal_runs(shard):
+                    if current is None or current.index != shard[a]:
+                        if current is not None:
+                            done.append(current.close())
+                        current = _Shard(int(shard[a]), self.layout, self.store, self.root, self.sequence.value)
+                    current.add(batch.slice(a, b - a))
+            if current is not None:
+                done.append(current.close())
+        except BaseException:
+            # NOTE: any failure (a bad batch, the upstream read, a killed task's GeneratorExit), not only I/O
+            # errors, must not leave the open shard's temporary files behind.
+            if current is not None:
+                current.discard()
+            raise
         if done:
             yield pa.RecordBatch.from_pydict({"stats": [json.dumps(d) for d in done]})
 
@@ -149,6 +156,10 @@ class _Shard:
         for s in np.unique(row_sid):
             key = str(int(s))
             st["tokens_by_source"][key] = st["tokens_by_source"].get(key, 0) + int(row_len[row_sid == s].sum())
+
+    def discard(self) -> None:
+        self.shard.discard()
+        self.prov.discard()
 
     def close(self) -> dict[str, Any]:
         self._flush()
