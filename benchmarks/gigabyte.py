@@ -26,6 +26,9 @@ LSH, connected components as benchmarks/dedup_quality.py): datasketch MinHashLSH
 RMinHashLSH (threshold 0.7, 32 x 8: rensa needs bands dividing the permutations). MB/s per core = bytes / wall
 seconds of the peer (one process). As a check a busy machine cannot fake, every method also gets MB per CPU second
 (the peer's own CPU time; for a stage, the CPU time of this process and all under it: JVM and Python workers).
+Tokenize peer: raw sentencepiece in its own process on the texts the tokenize stage read (exported untimed),
+`encode_as_numpy` per 1,024-document batch with num_threads=1, only the encoding timed; the stage's ratio to it.
+Crawl of the `files` source alone (no HTML extraction): the crawl stage again, warm, on the code tree only.
 Duplicate-class precision of every method: a predicted duplicate (a member of a cluster of two or more) is right
 when its cluster holds another release of the same file (the corpus's ground truth, truth.jsonl), or else when
 its exact Jaccard (reference shingles) with another member is >= 0.7.
