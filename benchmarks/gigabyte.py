@@ -26,6 +26,9 @@ LSH, connected components as benchmarks/dedup_quality.py): datasketch MinHashLSH
 RMinHashLSH (threshold 0.7, 32 x 8: rensa needs bands dividing the permutations). MB/s per core = bytes / wall
 seconds of the peer (one process). As a check a busy machine cannot fake, every method also gets MB per CPU second
 (the peer's own CPU time; for a stage, the CPU time of this process and all under it: JVM and Python workers).
+Tokenize peer: raw sentencepiece in its own process on the texts the tokenize stage read (exported untimed),
+`encode_as_numpy` per 1,024-document batch with num_threads=1, only the encoding timed; the stage's ratio to it.
+Crawl of the `files` source alone (no HTML extraction): the crawl stage again, warm, on the code tree only.
 Duplicate-class precision of every method: a predicted duplicate (a member of a cluster of two or more) is right
 when its cluster holds another release of the same file (the corpus's ground truth, truth.jsonl), or else when
 its exact Jaccard (reference shingles) with another member is >= 0.7.
@@ -50,7 +53,9 @@ import urllib.request
 from datetime import datetime, timezone
 from pathlib import Path
 
+import pyarrow.compute as pc
 import pyarrow.dataset as pads
+import pyarrow.parquet as pq
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
@@ -59,6 +64,7 @@ import gigabyte_corpus as corpus  # noqa: E402
 from dedup_quality import clusters_from_edges  # noqa: E402
 
 from lemur_data import minhash as mh  # noqa: E402
+from lemur_data.datasets import main_files  # noqa: E402
 
 REPO = Path(__file__).resolve().parents[1]
 RESULTS = REPO / "benchmarks" / "results"
@@ -186,7 +192,6 @@ def dir_bytes(path: Path) -> int:
 
 def run_pipeline(spark, manifest: Path, out: Path, sampler: RssSampler | None, ui: SparkStages | None) -> dict:
     from lemur_data.config import load_manifest  # noqa: PLC0415
-    from lemur_data.runner import run_stage  # noqa: PLC0415
     from lemur_data.stage import RunContext  # noqa: PLC0415
     from lemur_data.stages import STAGES  # noqa: PLC0415
 
@@ -197,32 +202,59 @@ def run_pipeline(spark, manifest: Path, out: Path, sampler: RssSampler | None, u
     for name, stage in STAGES.items():
         if name == "mix":
             ctx = RunContext(with_feasible_budget(ctx.cfg, out), STAGES, force=True, _spark=spark)
-        before = ui.last_id() if ui else -1
-        if sampler:
-            sampler.take()
-        cpu0 = tree_cpu_s()
-        m = run_stage(stage, ctx)
-        cpu_s = tree_cpu_s() - cpu0
-        counts = m["counts"]
-        in_bytes = counts["in"].get("bytes")
-        row = {"duration_s": m["duration_s"], "timings": m.get("timings", {}), "in_docs": counts["in"].get("docs"),
-               "in_bytes": in_bytes, "out_docs": counts["out"].get("docs"), "out_tokens": counts["out"].get("tokens"),
-               "output_bytes": sum(dir_bytes(out / d) for d in stage.dirs), "cpu_s": round(cpu_s, 2)}
-        if name == "mix":
-            row["m_tokens_per_s_per_core"] = round(row["out_tokens"] / m["duration_s"] / CORES / 1e6, 3)
-        elif in_bytes:
-            row["mb_per_s_per_core"] = round(in_bytes / m["duration_s"] / CORES / 1e6, 3)
-            row["mb_per_cpu_s"] = round(in_bytes / cpu_s / 1e6, 3) if cpu_s else None
-        if ui:
-            shuffle, n = ui.shuffle_written_since(before)
-            row.update(shuffle_write_bytes=shuffle, spark_stages=n,
-                       shuffle_per_input_byte=round(shuffle / in_bytes, 3) if in_bytes else None)
-        if sampler:
-            row["peak_rss_mb"] = sampler.take()
-        stages[name] = row
-        print(f"    {name}: {m['duration_s']:.1f} s, {row.get('mb_per_s_per_core', '-')} MB/s per core",
-              file=sys.stderr)
+        stages[name] = measure_stage(stage, ctx, out, sampler, ui)
     return stages
+
+
+def measure_stage(stage, ctx, out: Path, sampler: RssSampler | None, ui: SparkStages | None) -> dict:
+    """Run one stage (force) and record its figures (see the module docstring)."""
+    from lemur_data.runner import run_stage  # noqa: PLC0415
+
+    before = ui.last_id() if ui else -1
+    if sampler:
+        sampler.take()
+    cpu0 = tree_cpu_s()
+    m = run_stage(stage, ctx)
+    cpu_s = tree_cpu_s() - cpu0
+    counts = m["counts"]
+    in_bytes = counts["in"].get("bytes")
+    row = {"duration_s": m["duration_s"], "timings": m.get("timings", {}), "in_docs": counts["in"].get("docs"),
+           "in_bytes": in_bytes, "out_docs": counts["out"].get("docs"), "out_tokens": counts["out"].get("tokens"),
+           "output_bytes": sum(dir_bytes(out / d) for d in stage.dirs), "cpu_s": round(cpu_s, 2)}
+    if stage.name == "mix":
+        row["m_tokens_per_s_per_core"] = round(row["out_tokens"] / m["duration_s"] / CORES / 1e6, 3)
+    elif in_bytes:
+        row["mb_per_s_per_core"] = round(in_bytes / m["duration_s"] / CORES / 1e6, 3)
+        row["mb_per_cpu_s"] = round(in_bytes / cpu_s / 1e6, 3) if cpu_s else None
+    if stage.name == "tokenize":
+        row["dropped_docs"] = counts["dropped"]["docs"]
+    if ui:
+        shuffle, n = ui.shuffle_written_since(before)
+        row.update(shuffle_write_bytes=shuffle, spark_stages=n,
+                   shuffle_per_input_byte=round(shuffle / in_bytes, 3) if in_bytes else None)
+    if sampler:
+        row["peak_rss_mb"] = sampler.take()
+    print(f"    {stage.name}: {m['duration_s']:.1f} s, {row.get('mb_per_s_per_core', '-')} MB/s per core",
+          file=sys.stderr)
+    return row
+
+
+def crawl_files_alone(spark, manifest: Path, out: Path, sampler: RssSampler | None, ui: SparkStages | None) -> dict:
+    """The crawl stage again on the `files` (code tree) sources alone: local files without HTML extraction (the
+    text tree is raw HTML for trafilatura, which the full crawl's figure includes)."""
+    from lemur_data.config import load_manifest  # noqa: PLC0415
+    from lemur_data.stage import RunContext  # noqa: PLC0415
+    from lemur_data.stages import STAGES  # noqa: PLC0415
+
+    if out.exists():
+        shutil.rmtree(out)
+    cfg = load_manifest(manifest, output=str(out))
+    cfg = cfg.model_copy(update={"sources": tuple(s for s in cfg.sources if s.format == "files")})
+    row = measure_stage(STAGES["crawl"], RunContext(cfg, {"crawl": STAGES["crawl"]}, force=True, _spark=spark),
+                        out, sampler, ui)
+    row["sources"] = [s.name for s in cfg.sources]
+    shutil.rmtree(out)
+    return row
 
 
 def with_feasible_budget(cfg, out: Path):
@@ -298,6 +330,75 @@ def peer_main(method: str, jsonl: Path, labels_out: Path) -> int:
     print(json.dumps({"cpu_s": round(cpu, 2), "wall_s": round(wall, 2), "documents": len(sketches),
                       "candidate_edges": len(edges), "peak_rss_mb": round(resource.getrusage(
                           resource.RUSAGE_SELF).ru_maxrss / 1e3, 1), "jsonl_bytes": nbytes, **params}))
+    return 0
+
+
+def export_tokenize_input(out: Path, path: Path) -> int:
+    """The texts the tokenize stage read (deduped/, in its read order, one row group per stage batch) as one Parquet
+    file; returns their UTF-8 bytes."""
+    manifest = json.loads((out / "deduped" / "_manifest.json").read_text())
+    nbytes, writer = 0, None
+    try:
+        for f in sorted(main_files(manifest), key=lambda f: f["path"]):
+            pf = pq.ParquetFile(out / f["path"])
+            for rg in range(pf.num_row_groups):
+                texts = pf.read_row_group(rg, columns=["text"])
+                nbytes += pc.sum(pc.binary_length(texts.column("text"))).as_py() or 0
+                writer = writer or pq.ParquetWriter(path, texts.schema)
+                writer.write_table(texts, row_group_size=max(1, texts.num_rows))
+    finally:
+        if writer:
+            writer.close()
+    return nbytes
+
+
+def tokenize_peer(folder: Path, out: Path, stage: dict) -> dict:
+    """Raw sentencepiece on the documents the tokenize stage read, in its own process; the stage's ratio to it."""
+    from lemur_data import storage, tokenizer  # noqa: PLC0415
+    from lemur_data.config import load_manifest  # noqa: PLC0415
+
+    cfg = load_manifest(folder / "dataset.yaml", output=str(out))
+    spec, _ = tokenizer.resolve(cfg.tokenizer, storage.Storage())
+    if spec.format != "sentencepiece":
+        return {"skipped": f"the tokenizer is {spec.format}, not sentencepiece"}
+    texts = folder / "tokenize-input.parquet"
+    nbytes = export_tokenize_input(out, texts)
+    proc = subprocess.run([sys.executable, __file__, "sentencepiece-peer", str(texts), tokenizer.local_path(spec.path),
+                           str(int(spec.add_bos))], capture_output=True, text=True)
+    texts.unlink()
+    if proc.returncode != 0:
+        raise RuntimeError(proc.stderr[-3000:])
+    r = json.loads(proc.stdout)
+    r["text_bytes"] = nbytes
+    r["mb_per_s_per_core"] = round(nbytes / r["wall_s"] / 1e6, 3)  # one process, one thread
+    r["mb_per_cpu_s"] = round(nbytes / r["cpu_s"] / 1e6, 3)
+    r["stage_over_peer"] = round(stage["mb_per_s_per_core"] / r["mb_per_s_per_core"], 3)
+    r["stage_over_peer_cpu"] = round(stage["mb_per_cpu_s"] / r["mb_per_cpu_s"], 3) if stage["mb_per_cpu_s"] else None
+    r["same_tokens_as_stage"] = r["kept_tokens"] == stage["out_tokens"]
+    print(f"    raw sentencepiece: {r['mb_per_s_per_core']} MB/s per core (tokenize stage x{r['stage_over_peer']})",
+          file=sys.stderr)
+    return r
+
+
+def sentencepiece_peer_main(texts: Path, model: str, add_bos: bool) -> int:
+    """Raw sentencepiece as a careful user runs it on one core: the documents in memory, one batch call per 1,024
+    documents (the stage's row groups), the library's own threading at 1 thread. Only the encoding is timed."""
+    import sentencepiece as spm  # noqa: PLC0415
+
+    sp = spm.SentencePieceProcessor(model_file=model)
+    pf = pq.ParquetFile(texts)
+    batches = [pf.read_row_group(rg).column("text").to_pylist() for rg in range(pf.num_row_groups)]
+    specials = 1 + int(add_bos)
+    t_cpu, t_wall = time.process_time(), time.monotonic()
+    tokens = kept = 0
+    for batch in batches:
+        for ids in sp.encode_as_numpy(batch, add_bos=add_bos, add_eos=True, num_threads=1):
+            tokens += len(ids)
+            kept += len(ids) if len(ids) > specials else 0
+    cpu, wall = time.process_time() - t_cpu, time.monotonic() - t_wall
+    print(json.dumps({"cpu_s": round(cpu, 2), "wall_s": round(wall, 2), "documents": sum(map(len, batches)),
+                      "batches": len(batches), "tokens": tokens, "kept_tokens": kept, "num_threads": 1,
+                      "call": "encode_as_numpy(batch, add_eos=True, num_threads=1)"}))
     return 0
 
 
@@ -404,7 +505,7 @@ def main() -> int:
     ap.add_argument("--sizes", default="0.5GB,1GB,2GB", help="subset labels (as built by gigabyte_corpus.py)")
     ap.add_argument("--validation", action="store_true", help="a small code-path check: gigabyte-validation.json")
     ap.add_argument("--warmup", default=WARMUP, help="subset of the untimed warm-up run, or `none`")
-    ap.add_argument("--no-peers", action="store_true", help="skip datasketch / rensa")
+    ap.add_argument("--no-peers", action="store_true", help="skip the peers (datasketch, rensa, sentencepiece)")
     ap.add_argument("--table", action="store_true", help="only print the tables of the results file")
     ap.add_argument("--conf", action="append", default=[], metavar="KEY=VALUE",
                     help="extra Spark setting for an experiment, repeatable (recorded in the results)")
@@ -441,10 +542,13 @@ def main() -> int:
         stages = run_pipeline(spark, folder / "dataset.yaml", folder / "out", sampler, ui)
         wall = time.monotonic() - t
         load_after = os.getloadavg()
+        crawl_files = crawl_files_alone(spark, folder / "dataset.yaml", folder / "out-crawl-files", sampler, ui)
+        tok_peer = None if args.no_peers else tokenize_peer(folder, folder / "out", stages["tokenize"])
         peers = None if args.no_peers else dedup_peers(folder, folder / "out", stages["dedup"])
         results.append({"size": label, "corpus": comp, "stages": stages, "pipeline_wall_s": round(wall, 1),
                         "load_average_before": [round(x, 2) for x in load_before],
-                        "load_average_after": [round(x, 2) for x in load_after], "dedup_peers": peers})
+                        "load_average_after": [round(x, 2) for x in load_after], "crawl_files_alone": crawl_files,
+                        "tokenize_peer": tok_peer, "dedup_peers": peers})
     sampler.stopped.set()
     spark.stop()
     report = {"validation_only": args.validation,
@@ -497,9 +601,30 @@ def print_tables(report: dict) -> None:
             print(f"| {r['size']} | {method} | {p['mb_per_s_per_core']} | {p.get('mb_per_cpu_s')} | "
                   f"{p.get('lemur_stage_over_peer', '-')}; {p.get('lemur_stage_over_peer_cpu', '-')} | "
                   f"{p['precision']} ({p['wrong']} / {p['predicted_duplicates']}) | {p.get('peak_rss_mb', '-')} |")
+    print_issue_targets(res)
+
+
+def print_issue_targets(res: list[dict]) -> None:
+    """Tokenize against raw sentencepiece, and the crawl of the code tree alone (no HTML extraction)."""
+    rows = [r for r in res if r.get("tokenize_peer") or r.get("crawl_files_alone")]
+    if not rows:
+        return
+    print("\n| size | tokenize stage MB/s per core; MB per CPU s | raw sentencepiece (1 thread) MB/s per core; MB per "
+          "CPU s | stage / raw (per core; per CPU s) | same tokens | crawl of the files source alone: input, s, MB/s "
+          "per core, MB per CPU s |")
+    print("|---|---|---|---|---|---|")
+    for r in rows:
+        st, p, c = r["stages"]["tokenize"], r.get("tokenize_peer") or {}, r.get("crawl_files_alone") or {}
+        crawl = (f"{(c.get('in_bytes') or 0) / 1e6:,.1f} MB, {c.get('duration_s', 0):.1f}, {c.get('mb_per_s_per_core')}, "
+                 f"{c.get('mb_per_cpu_s')}" if c else "-")
+        print(f"| {r['size']} | {st.get('mb_per_s_per_core')}; {st.get('mb_per_cpu_s')} | "
+              f"{p.get('mb_per_s_per_core', '-')}; {p.get('mb_per_cpu_s', '-')} | {p.get('stage_over_peer', '-')}; "
+              f"{p.get('stage_over_peer_cpu', '-')} | {p.get('same_tokens_as_stage', '-')} | {crawl} |")
 
 
 if __name__ == "__main__":
+    if len(sys.argv) == 5 and sys.argv[1] == "sentencepiece-peer":
+        sys.exit(sentencepiece_peer_main(Path(sys.argv[2]), sys.argv[3], sys.argv[4] == "1"))
     if len(sys.argv) == 5 and sys.argv[1] == "peer":
         sys.exit(peer_main(sys.argv[2], Path(sys.argv[3]), Path(sys.argv[4])))
     sys.exit(main())
