@@ -90,6 +90,8 @@ def _run(args: argparse.Namespace, stages: list[str]) -> int:
         failed = [c["check"] for c in m["validation"] if not c["passed"]]
         status = "ok" if not failed else f"FAILED CHECKS: {'; '.join(failed)}"
         print(f"  {name:9} {amount:28} manifest {ctx.manifest_uri(STAGES[name])}  [{status}]")
+        for warning in m.get("warnings", ()):
+            print(f"  {'':9} WARNING {warning['message']}")
         if "mixture" in m:
             ratio, groups = m["mixture"]["ratio"], ":".join(g["group"] for g in m["mixture"]["groups"])
             print(f"  {'':9} {groups} achieved {ratio['achieved']} (target {ratio['target']}) in "
