@@ -16,6 +16,9 @@ from pathlib import Path
 
 import pyarrow.parquet as pq
 import pytest
+from datatrove.data import Document
+from datatrove.pipeline import readers as datatrove_readers
+from datatrove.pipeline import writers as datatrove_writers
 
 from lemur_data import storage
 from lemur_data.commands.pipeline import stage_lines
@@ -30,9 +33,6 @@ from lemur_data.stage import RunContext
 from lemur_data.stages import STAGES
 from tests.conftest import REPO, copy_outputs, run_cli
 
-datatrove_readers = pytest.importorskip("datatrove.pipeline.readers")
-datatrove_writers = pytest.importorskip("datatrove.pipeline.writers")
-from datatrove.data import Document  # noqa: E402
 
 REPOS = REPO / "manifests" / "demo-corpus" / "code" / "repos"
 WEB_TEXT = REPO / "manifests" / "demo-corpus" / "text"
