@@ -14,7 +14,7 @@ from typing import Sequence
 
 from lemur_data import errors
 from lemur_data import manifest as mf
-from lemur_data.commands import LOG_FLAGS, add_log_options, inspect, pipeline, setup
+from lemur_data.commands import LOG_FLAGS, add_log_options, export, inspect, pipeline, setup
 from lemur_data.config import ConfigError
 
 log = logging.getLogger("lemur_data")
@@ -36,6 +36,7 @@ examples:
   lemur-data stages manifests/demo.yaml               what each stage has committed
   lemur-data report out/demo                          HTML report with plots (out/demo/report.html)
   lemur-data dedup inspect out/demo --cluster ID      members of one duplicate cluster
+  lemur-data export --format datatrove out/demo DEST  deduped/ in datatrove's layout (JSONL gz / Parquet)
   lemur-data quality train --positive good/ --negative junk/ --output quality.bin
   spark-submit --master spark://host:7077 jobs/pipeline.py manifests/demo.yaml
 """
@@ -44,7 +45,7 @@ def build_parser() -> argparse.ArgumentParser:
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
     add_log_options(parser, default=False)
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
-    for group in (pipeline, setup, inspect):
+    for group in (pipeline, setup, inspect, export):
         group.add_commands(sub)
     _accept_log_options_everywhere(parser)
     return parser

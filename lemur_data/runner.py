@@ -55,6 +55,8 @@ def _run_locked(stage: Stage, ctx: RunContext) -> tuple[dict[str, Any], str]:
         # NOTE: the status store counts per application; a stage's share is the difference across its execute.
         shuffled = spark_runtime.shuffle_bytes_written(ctx._spark) - shuffle_before
         sections.setdefault("timings", {})["shuffle_bytes_written"] = shuffled
+        for warning in sections.get("warnings", ()):
+            log.warning("%s: %s", stage.name, warning["message"])
         manifest = _manifest(stage, ctx, prepared, sections, stage_sha, started, t0)
         sha = mf.write(store, uri, manifest)
     except Exception as exc:

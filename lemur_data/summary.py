@@ -74,6 +74,10 @@ def _reasons(m: dict[str, Any]) -> list[str]:
     return lines
 
 
+def _warnings(m: dict[str, Any]) -> list[str]:
+    return ["", "WARNINGS:"] + [f"  {w['message']}" for w in m["warnings"]] if m.get("warnings") else []
+
+
 def _rules(m: dict[str, Any]) -> list[str]:
     rules = m.get("rules")
     if not rules:
@@ -237,8 +241,8 @@ def dedup_lines(m: dict[str, Any]) -> list[str]:
 
 
 SECTION_RENDERERS: list[Callable[[dict[str, Any]], list[str]]] = [
-    _header, _counts, _reasons, _rules, _pii, _decontamination, dedup_lines, _tokenizer, _mixture, _outputs,
-    _validation, _timings,
+    _header, _warnings, _counts, _reasons, _rules, _pii, _decontamination, dedup_lines, _tokenizer, _mixture,
+    _outputs, _validation, _timings,
 ]
 
 

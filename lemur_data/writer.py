@@ -57,6 +57,14 @@ def publish_file(store: storage.Storage, local_path: str, uri: str) -> tuple[int
     return size, sha256
 
 
+def temporary_path(root: str, uri: str, suffix: str) -> str:
+    """Where a file bound for `uri` is written first: beside it for a local output (publishing is then an atomic
+    rename), in local scratch for S3. Its folder exists."""
+    tmp_dir = os.path.dirname(uri) if not storage.is_remote(root) else _local_scratch()
+    os.makedirs(tmp_dir, exist_ok=True)
+    return os.path.join(tmp_dir, f".tmp-{uuid.uuid4().hex}{suffix}")
+
+
 class StagedParquet:
     """A Parquet file written under a temporary name (beside its final place for local outputs, so publishing is
     an atomic rename; in local scratch for S3) and published to `root/rel` when complete, one row group per
@@ -67,10 +75,9 @@ class StagedParquet:
         self.store, self.rel, self.schema = store, rel, schema
         self.uri = storage.join(root, *rel.split("/"))
         self.rows = self.row_groups = 0
-        tmp_dir = os.path.dirname(self.uri) if not storage.is_remote(root) else _local_scratch()
-        self.tmp = os.path.join(tmp_dir, f".tmp-{uuid.uuid4().hex}.parquet")
+        with errors.writing(self.uri):
+            self.tmp = temporary_path(root, self.uri, ".parquet")
         with errors.writing(self.uri, self.tmp):
-            os.makedirs(tmp_dir, exist_ok=True)
             self.writer = pq.ParquetWriter(self.tmp, schema, **options)
 
     def write_row_group(self, table: pa.Table) -> None:

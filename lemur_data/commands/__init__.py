@@ -1,5 +1,6 @@
 """The `lemur-data` subcommands by group: `pipeline` (run the stages, `mix plan`), `setup` (before a run: `validate`,
-`assets`, `quality train`), `inspect` (after a run: `manifest`, `stages`, `report`, `dedup inspect`). Each group's
+`assets`, `quality train`), `inspect` (after a run: `manifest`, `stages`, `report`, `dedup inspect`), `export`
+(an output in another tool's layout). Each group's
 `add_commands(sub)` adds its subparsers, each carrying its handler (`set_defaults(func=...)`, called with the parsed
 arguments; returns the exit code). `lemur_data.cli` assembles them."""
 

@@ -85,17 +85,24 @@ def _run(args: argparse.Namespace, stages: list[str]) -> int:
         results.append((name, run_stage(STAGES[name], ctx)))
     print(f"\ndataset {cfg.name}: output root {cfg.output}")
     for name, m in results:
-        out = m["counts"]["out"]
-        amount = ", ".join(f"{out[k]:,} {k}" for k in ("docs", "tokens") if k in out)
-        failed = [c["check"] for c in m["validation"] if not c["passed"]]
-        status = "ok" if not failed else f"FAILED CHECKS: {'; '.join(failed)}"
-        print(f"  {name:9} {amount:28} manifest {ctx.manifest_uri(STAGES[name])}  [{status}]")
-        if "mixture" in m:
-            ratio, groups = m["mixture"]["ratio"], ":".join(g["group"] for g in m["mixture"]["groups"])
-            print(f"  {'':9} {groups} achieved {ratio['achieved']} (target {ratio['target']}) in "
-                  f"{m['mixture']['num_shards']} shard(s) of {m['mixture']['seq_len']}-token rows")
+        print("\n".join(stage_lines(name, m, ctx.manifest_uri(STAGES[name]))))
     print(f"inspect with: lemur-data manifest show {ctx.manifest_uri(STAGES[stages[-1]])}")
     return 0 if all(c["passed"] for _, m in results for c in m["validation"]) else 3
+
+
+def stage_lines(name: str, m: dict[str, Any], manifest_uri: str) -> list[str]:
+    """A stage's lines in the run's summary: counts, checks, warnings (which must not scroll by unseen), mixture."""
+    out = m["counts"]["out"]
+    amount = ", ".join(f"{out[k]:,} {k}" for k in ("docs", "tokens") if k in out)
+    failed = [c["check"] for c in m["validation"] if not c["passed"]]
+    status = "ok" if not failed else f"FAILED CHECKS: {'; '.join(failed)}"
+    lines = [f"  {name:9} {amount:28} manifest {manifest_uri}  [{status}]"]
+    lines += [f"  {'':9} WARNING {w['message']}" for w in m.get("warnings", ())]
+    if "mixture" in m:
+        ratio, groups = m["mixture"]["ratio"], ":".join(g["group"] for g in m["mixture"]["groups"])
+        lines.append(f"  {'':9} {groups} achieved {ratio['achieved']} (target {ratio['target']}) in "
+                     f"{m['mixture']['num_shards']} shard(s) of {m['mixture']['seq_len']}-token rows")
+    return lines
 
 
 def _select_stages(spec: str | None) -> list[str]:

@@ -1,7 +1,7 @@
 """Source readers: list a source's files on the driver (`plan_source`), read one file in an executor (`read_item`).
 
 Formats: `files` (checked-out repositories), `archive` (tar / zip of repositories), `parquet`, `jsonl`, `warc`,
-`text` (txt / md / rst / html trees). Every reader yields documents or named skips, never raises on bad data.
+`text` (txt / md / rst / html trees), `datatrove` (its JSONL / Parquet document files). Every reader yields documents or named skips, never raises on bad data.
 """
 
 from __future__ import annotations
@@ -13,7 +13,14 @@ from lemur_data.config import ConfigError, CrawlConfig, SourceConfig
 from lemur_data.sources.archives import ARCHIVE_SUFFIXES, read_archive
 from lemur_data.sources.items import SourcePlan, WorkItem
 from lemur_data.sources.records import Record, Skip
-from lemur_data.sources.tables import check_parquet_columns, read_jsonl, read_parquet
+from lemur_data.sources.tables import (
+    JSONL_SUFFIXES,
+    PARQUET_SUFFIXES,
+    check_parquet_columns,
+    read_datatrove,
+    read_jsonl,
+    read_parquet,
+)
 from lemur_data.sources.trees import list_entries, list_tree, read_tree_file
 from lemur_data.sources.warc import read_warc
 
@@ -26,15 +33,16 @@ _READERS: dict[str, Reader] = {
     "parquet": read_parquet,
     "jsonl": read_jsonl,
     "warc": read_warc,
+    "datatrove": read_datatrove,
 }
 
 # File names each whole-file format expects (anything else under its path is skipped, and counted).
 _SUFFIXES: dict[str, tuple[str, ...]] = {
     "archive": ARCHIVE_SUFFIXES,
-    "parquet": (".parquet", ".pq"),
-    "jsonl": (".jsonl", ".json", ".ndjson", ".jsonl.gz", ".json.gz", ".ndjson.gz", ".jsonl.zst", ".json.zst",
-              ".jsonl.zstd", ".jsonl.bz2", ".jsonl.xz"),
+    "parquet": PARQUET_SUFFIXES,
+    "jsonl": JSONL_SUFFIXES,
     "warc": (".warc", ".warc.gz", ".arc.gz"),
+    "datatrove": JSONL_SUFFIXES + PARQUET_SUFFIXES,
 }
 
 

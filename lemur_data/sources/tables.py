@@ -1,7 +1,8 @@
 """Tabular datasets: Parquet files and JSON Lines (plain, .gz, .zst), mapped to documents by a column mapping.
 
-The Stack, RefinedWeb and RedPajama layouts each need one line of mapping (see `ColumnMapping`). A damaged file
-keeps the rows read before the damage and is counted under a named reason.
+The Stack, RefinedWeb and RedPajama layouts each need one line of mapping (see `ColumnMapping`); datatrove's
+document files (JSONL or Parquet) have a preset one. A damaged file keeps the rows read before the damage and is
+counted under a named reason.
 """
 
 from __future__ import annotations
@@ -26,14 +27,16 @@ from lemur_data.sources.licenses import normalize_spdx
 from lemur_data.sources.names import escape_bytes, is_utf8, safe_name
 from lemur_data.sources.records import Doc, Record, Skip, utf8
 
+PARQUET_SUFFIXES = (".parquet", ".pq")
+JSONL_SUFFIXES = (".jsonl", ".json", ".ndjson", ".jsonl.gz", ".json.gz", ".ndjson.gz", ".jsonl.zst", ".json.zst",
+                  ".jsonl.zstd", ".jsonl.bz2", ".jsonl.xz")
 _PARQUET_BATCH_ROWS = 256
 _JSONL_LINE_OVERHEAD = 64 << 10  # JSON escaping and other fields around the text
 
 
 def mapped_columns(mapping: ColumnMapping) -> list[str]:
     """Top-level columns the mapping reads (a dotted name reads its first component)."""
-    names = [mapping.text, mapping.locator, mapping.lang, mapping.repo, mapping.license, mapping.stars, *mapping.meta]
-    return sorted({n.split(".", 1)[0] for n in names if n})
+    return sorted({n.split(".", 1)[0] for n in mapping.mapped()})
 
 
 def check_parquet_columns(source: SourceConfig, item: WorkItem, store: storage.Storage) -> None:
@@ -44,7 +47,7 @@ def check_parquet_columns(source: SourceConfig, item: WorkItem, store: storage.S
     except Exception:  # noqa: BLE001 - an unreadable file is reported per file by the executors
         return
     mapping = source.column_mapping
-    for key in ("text", "locator", "lang", "repo", "license", "stars"):
+    for key in ("text", "locator", "lang", "path", "repo", "license", "stars"):
         col = getattr(mapping, key)
         if col and col.split(".", 1)[0] not in names:
             raise ConfigError(
@@ -69,7 +72,8 @@ def read_parquet(item: WorkItem, source: SourceConfig, crawl: CrawlConfig, store
             if mapping.text.split(".", 1)[0] in missing:
                 yield Skip(source.kind, source.name, item.rel, "missing_column", item.size, f"missing {missing}")
                 return
-            columns = [c for c in mapped_columns(mapping) if c in present]
+            # datatrove folds every other column into metadata (its `expand_metadata` layout): read them all
+            columns = None if source.format == "datatrove" else [c for c in mapped_columns(mapping) if c in present]
             for batch in pf.iter_batches(batch_size=_PARQUET_BATCH_ROWS, columns=columns):
                 for values in _batch_rows(batch):
                     yield row_record(values, f"{item.rel}#{row}", source, crawl)
@@ -95,6 +99,12 @@ def _batch_rows(batch: pa.RecordBatch) -> list[dict[str, Any]]:
         else:
             columns[name] = col.to_pylist()
     return [dict(zip(columns, values)) for values in zip(*columns.values())]
+
+
+def read_datatrove(item: WorkItem, source: SourceConfig, crawl: CrawlConfig, store: storage.Storage) -> Iterator[Record]:
+    """datatrove's document files: Parquet (ParquetWriter) or JSON Lines, gzip by default (JsonlWriter)."""
+    reader = read_parquet if item.rel.lower().endswith(PARQUET_SUFFIXES) else read_jsonl
+    return reader(item, source, crawl, store)
 
 
 def read_jsonl(item: WorkItem, source: SourceConfig, crawl: CrawlConfig, store: storage.Storage) -> Iterator[Record]:
@@ -166,6 +176,8 @@ def _json_record(line: bytes, locator: str, source: SourceConfig, crawl: CrawlCo
 def row_record(values: dict[str, Any], default_locator: str, source: SourceConfig, crawl: CrawlConfig) -> Record:
     """A document from one dataset row, or the reason there is none."""
     m = source.column_mapping
+    if source.format == "datatrove":
+        values = _datatrove_fields(values, keep=(m.text.split(".", 1)[0], (m.locator or "").split(".", 1)[0]))
     text = lookup(values, m.text)
     locator = _as_str(lookup(values, m.locator)) if m.locator else None
     locator = locator or default_locator
@@ -183,19 +195,59 @@ def row_record(values: dict[str, Any], default_locator: str, source: SourceConfi
         return Skip(source.kind, source.name, locator, "empty", size)
     if "\x00" in text:
         return Skip(source.kind, source.name, locator, "binary", size)
-    meta = {col: s for col in m.meta if (s := _as_str(lookup(values, col))) is not None}
+    meta = _meta(values, m)
     if m.stars and (stars := lookup(values, m.stars)) is not None:
         meta["stars"] = _as_str(stars) or ""
+    path = _as_str(lookup(values, m.path)) if m.path else None
+    if path is not None:
+        meta["path"] = path
     declared = _as_str(lookup(values, m.lang)) if m.lang else None
     if source.kind == "code":
-        lang = source.lang or normalize_language(declared) or detect_language(locator, text[:256].encode())
+        named = path or locator
+        lang = source.lang or normalize_language(declared) or detect_language(named, text[:256].encode())
         if lang is None:
-            return Skip("code", source.name, locator, "unknown_language", size)
+            return Skip("code", source.name, locator, "unknown_language", size,
+                        f"no language from {'path ' + repr(path) if path else 'the locator'} or a shebang")
     else:
         lang = (declared or source.lang or UNKNOWN_LANG).lower()
     repo = _as_str(lookup(values, m.repo)) if m.repo else None
     license_ = normalize_spdx(lookup(values, m.license)) if m.license else None
     return Doc(source.kind, source.name, lang, text, locator, repo, license_ or source.license, meta)
+
+
+def _meta(values: dict[str, Any], m: ColumnMapping) -> dict[str, str]:
+    """The `meta` columns, then every other key of the `meta_object` column (a key mapped elsewhere is not kept
+    twice; an explicit `meta` column of the same name wins)."""
+    meta = {col: s for col in m.meta if (s := _as_str(lookup(values, col))) is not None}
+    obj = lookup(values, m.meta_object)
+    if isinstance(obj, str):  # a JSON-object string column
+        try:
+            obj = json.loads(obj)
+        except ValueError:
+            obj = None
+    if isinstance(obj, dict):
+        mapped = set(m.mapped())
+        for key, value in obj.items():
+            if f"{m.meta_object}.{key}" not in mapped and key not in meta and (s := _as_str(value)) is not None:
+                meta[key] = s
+    return meta
+
+
+def _datatrove_fields(values: dict[str, Any], keep: tuple[str, ...]) -> dict[str, Any]:
+    """A row as datatrove's readers see it (`BaseReader._default_adapter`): `metadata` parsed when it is a JSON
+    string, and every column besides the text and id columns (`keep`), media and metadata folded into it."""
+    metadata = values.get("metadata")
+    if isinstance(metadata, str):
+        try:
+            metadata = json.loads(metadata)
+        except ValueError:
+            pass
+    if metadata is None:
+        metadata = {}
+    if not isinstance(metadata, dict):
+        metadata = {"metadata": metadata}
+    rest = {k: v for k, v in values.items() if k not in (*keep, "media", "metadata")}
+    return {**{k: values.get(k) for k in keep if k}, "metadata": {**metadata, **rest}}
 
 
 def lookup(values: dict[str, Any], dotted: str | None) -> Any:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import hashlib
 import logging
 import time
+from collections import Counter
 from dataclasses import dataclass
 from typing import Any, Iterator
 
@@ -30,8 +31,17 @@ log = logging.getLogger(__name__)
 OUTPUT_DIR = "docs"
 _MAX_ITEMS_PER_UNIT = 4000
 _MIN_UNIT_BYTES = 256 << 10
+# A reason over this share of a source's records is almost always a setting to fix, so the run says it loudly.
+_DOMINANT_SHARE = 0.5
+_HINTS = {
+    "unknown_language": "map a language column (columns.lang) or the file path (columns.path), or set the source's lang",
+    "missing_text": "check columns.text",
+    "missing_column": "check the source's columns",
+    "unsupported_extension": "check the source's format and path",
+}
 # Output bytes per input byte, to size the output files before the data is read.
-_EXPANSION = {"files": 1.0, "text": 0.5, "archive": 3.0, "parquet": 2.5, "jsonl": 2.0, "warc": 0.3}
+_EXPANSION = {"files": 1.0, "text": 0.5, "archive": 3.0, "parquet": 2.5, "jsonl": 2.0, "warc": 0.3,
+              "datatrove": 2.0}
 
 
 @dataclass(frozen=True)
@@ -146,8 +156,30 @@ def crawl_sections(cfg: DatasetManifest, plan: CrawlPlan, result: WriteResult, s
             _check("rows written equal documents counted", docs_out, rows_written),
             *_tree_accounting_checks(cfg, plan, result),
         ],
+        "warnings": _dominant_reasons(plan, result),
         "timings": {"listing_s": round(plan.listing_s, 3), "read_and_write_s": round(spark_s, 3)},
     }
+
+
+def _dominant_reasons(plan: CrawlPlan, result: WriteResult) -> list[dict[str, Any]]:
+    """A warning per source where one named reason took more than half of the source's records (documents plus
+    skips): a missing column mapping looks like this (a code JSONL without a language column: almost all
+    `unknown_language`)."""
+    warnings = []
+    for p in plan.sources:
+        mine = [(k.reason, docs) for k, (docs, _) in result.groups.items() if k.source == p.source]
+        records = sum(docs for _, docs in mine)
+        by_reason: Counter[str] = Counter()
+        for reason, docs in mine:
+            if reason is not None:
+                by_reason[reason] += docs
+        for reason, docs in sorted(by_reason.items()):
+            if docs > _DOMINANT_SHARE * records:
+                hint = f"; {_HINTS[reason]}" if reason in _HINTS else ""
+                warnings.append({"source": p.source, "reason": reason, "docs": docs, "records": records,
+                                 "message": f"source {p.source}: {reason} took {docs:,} of its {records:,} records "
+                                            f"({docs / records:.1%}){hint}"})
+    return warnings
 
 
 def _tree_accounting_checks(cfg: DatasetManifest, plan: CrawlPlan, result: WriteResult) -> list[dict[str, Any]]:
