@@ -136,14 +136,14 @@ def _up_to_date(existing: dict[str, Any], stage_sha: str, prepared: Prepared, ct
         return False
     if existing.get("inputs", {}).get("fingerprint") != prepared.fingerprint:
         return False
-    changed = _changed_output(existing, ctx)
+    changed = changed_output(existing, ctx)
     if changed:
         log.warning("%s: output %s; recomputing", existing["stage"], changed)
         return False
     return True
 
 
-def _changed_output(existing: dict[str, Any], ctx: RunContext) -> str | None:
+def changed_output(existing: dict[str, Any], ctx: RunContext) -> str | None:
     """What is wrong with the first output file that is not as its manifest recorded it, or None.
 
     Policy (hashing every output on every rerun would read the whole dataset again: see README, "Up to date"): the
