@@ -25,6 +25,8 @@ from lemur_data import storage
 
 MANIFEST_VERSION = "1"
 MANIFEST_NAME = "_manifest.json"
+# Where `runner` moves the manifest of a stage whose upstream is recomputed: kept for forensics, trusted by nothing.
+STALE_NAME = "_manifest.stale.json"
 
 
 class ManifestError(ValueError):
@@ -132,6 +134,13 @@ def read(store: storage.Storage, uri: str) -> tuple[dict[str, Any], str] | None:
         return json.loads(data), hashlib.sha256(data).hexdigest()
     except ValueError as exc:
         raise ManifestError(f"{uri}: not valid JSON ({exc})") from None
+
+
+def stale_upstreams(m: dict[str, Any], committed: dict[str, str | None]) -> list[str]:
+    """The upstream stages of manifest `m` whose manifest is gone or is not the one `m` was made from. `committed`:
+    stage -> sha256 of its manifest now in place (None: none); upstreams not in it (other outputs) are not judged."""
+    return [u["stage"] for u in m.get("inputs", {}).get("upstream", [])
+            if u.get("stage") in committed and committed[u["stage"]] != u.get("sha256")]
 
 
 def load_path(path: str, store: storage.Storage | None = None) -> dict[str, Any]:

@@ -11,7 +11,7 @@ import logging
 import time
 from typing import Any
 
-from lemur_data import errors, progress
+from lemur_data import errors, preflight, progress, storage
 from lemur_data import manifest as mf
 from lemur_data import spark as spark_runtime
 from lemur_data.config import DatasetManifest, redact_uri
@@ -19,6 +19,13 @@ from lemur_data.lock import OutputLock
 from lemur_data.stage import Prepared, RunContext, Stage
 
 log = logging.getLogger(__name__)
+
+
+def run_stages(ctx: RunContext, names: list[str]) -> list[tuple[str, dict[str, Any]]]:
+    """The preflight checks (before Spark starts, see `preflight`), then each stage of `names` in pipeline order;
+    returns (stage, manifest) pairs."""
+    preflight.check_run(ctx.cfg, ctx.store, ctx.stages, names)
+    return [(name, run_stage(ctx.stages[name], ctx)) for name in names]
 
 
 def run_stage(stage: Stage, ctx: RunContext) -> dict[str, Any]:
@@ -45,6 +52,7 @@ def _run_locked(stage: Stage, ctx: RunContext) -> tuple[dict[str, Any], str]:
                  stage.name, existing[0]["run_id"], existing[0]["completed_at"])
         return existing
     try:
+        _invalidate_downstream(stage, ctx)
         # NOTE: the manifest goes first and comes back last: while it is absent nothing downstream trusts the folder.
         store.delete_file(uri)
         _clear(stage, ctx)
@@ -67,6 +75,22 @@ def _run_locked(stage: Stage, ctx: RunContext) -> tuple[dict[str, Any], str]:
         raise failure from exc
     log.info("%s: done in %.1fs; manifest %s", stage.name, manifest["duration_s"], uri)
     return manifest, sha
+
+
+def _invalidate_downstream(stage: Stage, ctx: RunContext) -> None:
+    """Before a stage is recomputed, the manifests of the stages after it are moved aside (to `_manifest.stale.json`,
+    kept for forensics): they describe outputs made from the upstream about to be replaced, so none of them may
+    look completed, even if this run is killed before it reaches them."""
+    names = list(ctx.stages)
+    for name in names[names.index(stage.name) + 1:]:
+        uri = ctx.manifest_uri(ctx.stages[name])
+        try:
+            data = ctx.store.read_bytes(uri)
+        except OSError:
+            continue  # none committed
+        ctx.store.write_bytes(storage.join(ctx.path(ctx.stages[name].dirs[0]), mf.STALE_NAME), data)
+        ctx.store.delete_file(uri)
+        log.info("%s: manifest moved aside to %s (its upstream %s is recomputed)", name, mf.STALE_NAME, stage.name)
 
 
 def _clear(stage: Stage, ctx: RunContext) -> None:
@@ -114,12 +138,34 @@ def _up_to_date(existing: dict[str, Any], stage_sha: str, prepared: Prepared, ct
         return False
     if existing.get("inputs", {}).get("fingerprint") != prepared.fingerprint:
         return False
-    for f in existing.get("outputs", {}).get("files", []):
-        info = ctx.store.info(ctx.path(*f["path"].split("/")))
-        if info is None or info.size != f["bytes"]:
-            log.warning("output %s is missing or changed; recomputing", f["path"])
-            return False
+    changed = changed_output(existing, ctx)
+    if changed:
+        log.warning("%s: output %s; recomputing", existing["stage"], changed)
+        return False
     return True
+
+
+def changed_output(existing: dict[str, Any], ctx: RunContext) -> str | None:
+    """What is wrong with the first output file that is not as its manifest recorded it, or None.
+
+    Policy (hashing every output on every rerun would read the whole dataset again: see README, "Up to date"): the
+    size of every file is compared; a file modified after the manifest was written (mtime later than the manifest's,
+    both from the same clock: the file system's or the object store's) is hashed and compared with its recorded
+    sha256; with `--verify` (`ctx.verify`) every file is hashed."""
+    manifest_info = ctx.store.info(ctx.manifest_uri(ctx.stages[existing["stage"]]))
+    committed_ns = manifest_info.mtime_ns if manifest_info is not None else 0
+    for f in existing.get("outputs", {}).get("files", []):
+        uri = ctx.path(*f["path"].split("/"))
+        info = ctx.store.info(uri)
+        if info is None:
+            return f"{uri} is missing"
+        if info.size != f["bytes"]:
+            return f"{uri} changed size (recorded {f['bytes']:,} bytes, found {info.size:,})"
+        if ctx.verify or info.mtime_ns > committed_ns:
+            found = ctx.store.sha256(uri)
+            if found != f["sha256"]:
+                return f"{uri} changed (sha256 recorded {f['sha256']}, found {found})"
+    return None
 
 
 def _orchestration(ctx: RunContext) -> dict[str, Any]:

@@ -47,6 +47,7 @@ class RunContext:
     cfg: DatasetManifest
     stages: Mapping[str, Stage]
     force: bool = False
+    verify: bool = False  # before skipping an up-to-date stage, hash every output file (not only changed ones)
     master: str | None = None
     spark_conf: dict[str, str] = field(default_factory=dict)
     _spark: SparkSession | None = None

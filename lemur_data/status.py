@@ -27,12 +27,34 @@ def dataset_status(cfg: DatasetManifest) -> dict[str, Any]:
     """Each stage's manifest location under the output root and, when it has committed, a brief of the manifest."""
     store = storage.from_config(cfg.storage)
     stages = []
+    committed: dict[str, str | None] = {}  # stage -> sha256 of its manifest now in place
+    stale: set[str] = set()
     for entry in pipeline():
-        uri = storage.join(cfg.output, entry["dirs"][0], mf.MANIFEST_NAME)
+        folder = storage.join(cfg.output, entry["dirs"][0])
+        uri = storage.join(folder, mf.MANIFEST_NAME)
         found = mf.read(store, uri)
+        committed[entry["stage"]] = found[1] if found else None
+        why = (_staleness(found[0], committed, stale) if found
+               else _moved_aside(store, storage.join(folder, mf.STALE_NAME)))
+        if why:
+            stale.add(entry["stage"])
         stages.append({**entry, "manifest_uri": redact_uri(uri),
-                       "committed": brief(found[0], found[1]) if found else None})
+                       "committed": brief(found[0], found[1]) if found else None, "stale": why})
     return {"dataset": cfg.name, "output": redact_uri(cfg.output), "run_id": cfg.run_id(), "stages": stages}
+
+
+def _staleness(m: dict[str, Any], committed: dict[str, str | None], stale: set[str]) -> str | None:
+    """Why a committed manifest no longer describes the pipeline's state (an upstream gone, replaced or itself
+    stale), or None."""
+    changed = mf.stale_upstreams(m, committed)
+    reasons = [f"upstream {s} {'is gone' if committed[s] is None else 'changed since'}" for s in changed]
+    reasons += [f"upstream {u['stage']} is stale" for u in m.get("inputs", {}).get("upstream", [])
+                if u.get("stage") in stale and u["stage"] not in changed]
+    return "; ".join(reasons) or None
+
+
+def _moved_aside(store: storage.Storage, uri: str) -> str | None:
+    return f"manifest moved aside ({mf.STALE_NAME}): its upstream was recomputed" if store.exists(uri) else None
 
 
 def brief(m: dict[str, Any], sha256: str) -> dict[str, Any]:
@@ -63,7 +85,11 @@ def render(status: dict[str, Any]) -> str:
     for s in status["stages"]:
         c = s["committed"]
         if c is None:
-            rows.append([s["stage"], s["dirs"][0] + "/", "not run", "", ""])
+            state = f"not run ({s['stale']}); rerun" if s["stale"] else "not run"
+            rows.append([s["stage"], s["dirs"][0] + "/", state, "", ""])
+            continue
+        if s["stale"]:
+            rows.append([s["stage"], s["dirs"][0] + "/", f"STALE ({s['stale']}); rerun", "", c["run_id"]])
             continue
         out = c["counts_out"]
         amount = ", ".join(f"{out[k]:,} {k}" for k in ("docs", "tokens") if k in out)

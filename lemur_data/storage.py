@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import fnmatch
 import glob
+import hashlib
 import os
 import posixpath
 import shutil
@@ -21,9 +22,13 @@ import pyarrow.fs as pafs
 
 _S3 = "s3://"
 _GLOB_CHARS = "*?["
-_fs_cache: dict[tuple[str | None, str | None], pafs.FileSystem] = {}
+_fs_cache: dict[tuple[str | None, str | None, float], pafs.FileSystem] = {}
 _fs_lock = threading.Lock()
 _LOCAL = pafs.LocalFileSystem()
+DEFAULT_CONNECT_TIMEOUT_S = 5.0
+# Attempts per S3 request (the first and 4 retries, with the SDK's exponential backoff: ~10 s of waiting in all,
+# measured). AWS's own standard mode makes 3; a dead endpoint costs at most attempts x timeout + backoff.
+S3_MAX_ATTEMPTS = 5
 
 
 def is_remote(uri: str) -> bool:
@@ -46,6 +51,16 @@ def has_glob(path: str) -> bool:
     return any(c in path for c in _GLOB_CHARS)
 
 
+def glob_base(pattern: str) -> str:
+    """The folder / prefix a glob lists from (up to the last separator before its first wildcard); the path itself
+    when it has no wildcard."""
+    if not has_glob(pattern):
+        return pattern
+    base = pattern[: min(pattern.index(c) for c in _GLOB_CHARS if c in pattern)]
+    sep = "/" if is_remote(pattern) else os.sep
+    return base[: base.rfind(sep) + 1] if sep in base[len(_S3) if is_remote(pattern) else 0:] else base
+
+
 @dataclass(frozen=True)
 class FileEntry:
     uri: str
@@ -57,16 +72,21 @@ class FileEntry:
 class Storage:
     s3_endpoint: str | None = None
     s3_region: str | None = None
+    connect_timeout_s: float = DEFAULT_CONNECT_TIMEOUT_S
+
+    def endpoint(self) -> str | None:
+        """The S3 endpoint requests go to: the configured one, else the AWS environment's (None: AWS itself)."""
+        return self.s3_endpoint or os.environ.get("AWS_ENDPOINT_URL_S3") or os.environ.get("AWS_ENDPOINT_URL")
 
     # -- filesystem resolution -------------------------------------------------------------------------------
     def _fs(self, uri: str) -> tuple[pafs.FileSystem, str]:
         if not is_remote(uri):
             return _LOCAL, os.path.abspath(uri)
-        key = (self.s3_endpoint, self.s3_region)
+        key = (self.endpoint(), self.s3_region, self.connect_timeout_s)
         with _fs_lock:
             fs = _fs_cache.get(key)
             if fs is None:
-                fs = _fs_cache[key] = _make_s3(self.s3_endpoint, self.s3_region)
+                fs = _fs_cache[key] = _make_s3(*key)
         return fs, uri[len(_S3):]
 
     # -- reading ---------------------------------------------------------------------------------------------
@@ -80,6 +100,11 @@ class Storage:
     def read_bytes(self, uri: str) -> bytes:
         with self.open_input(uri) as f:
             return f.read()
+
+    def sha256(self, uri: str) -> str:
+        """The sha256 of a file, streamed."""
+        with self.open_input(uri) as f:
+            return hashlib.file_digest(f, "sha256").hexdigest()
 
     def exists(self, uri: str) -> bool:
         fs, path = self._fs(uri)
@@ -96,11 +121,7 @@ class Storage:
         """Files under a directory / prefix, or matching a glob, sorted by URI. Symlinks are followed (local)."""
         if not is_remote(pattern):
             return self._list_local(pattern)
-        base = pattern
-        if has_glob(pattern):
-            base = pattern[: min(pattern.index(c) for c in _GLOB_CHARS if c in pattern)]
-            base = base[: base.rfind("/") + 1] if "/" in base[len(_S3):] else base
-        fs, path = self._fs(base)
+        fs, path = self._fs(glob_base(pattern))
         selector = pafs.FileSelector(path.rstrip("/"), recursive=True, allow_not_found=True)
         entries = []
         for info in fs.get_file_info(selector):
@@ -186,11 +207,15 @@ class Storage:
             yield from f
 
 
-def _make_s3(endpoint: str | None, region: str | None) -> pafs.S3FileSystem:
-    endpoint = endpoint or os.environ.get("AWS_ENDPOINT_URL_S3") or os.environ.get("AWS_ENDPOINT_URL")
+def _make_s3(endpoint: str | None, region: str | None, timeout_s: float) -> pafs.S3FileSystem:
     kwargs: dict[str, object] = {
-        # NOTE: throttling (503 SlowDown) and 5xx answers are retried with exponential backoff by the AWS SDK.
-        "retry_strategy": pafs.AwsStandardS3RetryStrategy(max_attempts=10),
+        # NOTE: throttling (503 SlowDown), 5xx answers and network errors are retried with exponential backoff by
+        # the AWS SDK. Without a bound a dead endpoint hung a run for minutes; now each attempt waits at most
+        # `timeout_s` to connect, and `timeout_s` for the next byte of an answer (`request_timeout` is curl's
+        # low-speed limit on Linux, despite pyarrow's docstring: measured, a silent server fails the attempt then).
+        "retry_strategy": pafs.AwsStandardS3RetryStrategy(max_attempts=S3_MAX_ATTEMPTS),
+        "connect_timeout": timeout_s,
+        "request_timeout": timeout_s,
     }
     if endpoint:
         scheme, _, host = endpoint.partition("://")
@@ -219,4 +244,5 @@ def _silent_unlink(path: str) -> None:
 
 def from_config(cfg: object) -> Storage:
     """Storage for a `StorageConfig` (kept loose to avoid an import cycle with config)."""
-    return Storage(getattr(cfg, "s3_endpoint_url", None), getattr(cfg, "s3_region", None))
+    return Storage(getattr(cfg, "s3_endpoint_url", None), getattr(cfg, "s3_region", None),
+                   getattr(cfg, "connect_timeout_s", DEFAULT_CONNECT_TIMEOUT_S))

@@ -4,8 +4,11 @@ Checks, in order (the first failure raises ConfigError naming the key, the value
 1. schema: every key and value (the typed models of lemur_data/config/), mix groups against the source list;
 2. recipe files: the filter recipes with the manifest's overrides, benchmark and quality-model files, and the
    tokenizer (read and parsed when it is a local file or an installed asset: its EOS id is needed for packing);
-3. feasibility: when the sources declare their sizes (`declared_tokens`), the mixture planner of the mix stage
-   (lemur_data/mixture.py) runs on those sizes; an infeasible plan fails naming each short source and by how much.
+3. locations: the output and the sources do not contain each other (`preflight.check_locations`);
+4. feasibility: when the sources' token counts are known (`preflight.known_token_counts`: the committed tokenize
+   manifest of this configuration under a local output, else every source's `declared_tokens`), the mixture
+   planner of the mix stage (lemur_data/mixture.py) runs on them; an infeasible plan fails naming each short source
+   and by how much.
 
 Location parameters (`${VAR}` in output, sources[].path, tokenizer.path, dedup.index_from, dedup.checkpoint_dir)
 may be unset here and only here: they are reported as notes, since they say where data lives, not what the
@@ -15,8 +18,9 @@ recipe does. `run` and the stage commands still fail on them.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Any, Mapping
 
-from lemur_data import mixture, storage
+from lemur_data import mixture, preflight, storage
 from lemur_data.config import ASSET_PREFIX, ConfigError, DatasetManifest, load_manifest
 
 
@@ -28,6 +32,7 @@ class Validation:
     notes: list[str] = field(default_factory=list)
     tokenizer_checked: bool = False
     plan: mixture.MixPlan | None = None
+    plan_origin: str = ""  # where the plan's token counts come from
 
     def problems(self) -> list[str]:
         return self.plan.problems() if self.plan is not None else []
@@ -46,8 +51,22 @@ def validate(path: str) -> Validation:
         result.notes.append(f"${{{var}}} is not set ({', '.join(keys)}): a location parameter, left unset for "
                             f"validate only; set it before `lemur-data run`")
     result.tokenizer_checked = _check_tokenizer(cfg, any(key == "tokenizer.path" for key, _ in unset), result.notes)
-    result.plan = declared_plan(cfg, result.notes)
+    preflight.check_locations(cfg)
+    known = preflight.known_plan(cfg, _committed_store(cfg), stages(), result.notes)
+    if known is not None:
+        result.plan, result.plan_origin = known
     return result
+
+
+def _committed_store(cfg: DatasetManifest) -> storage.Storage | None:
+    """Where validate may read committed manifests: a local output (validate does not need the store to be up)."""
+    return None if storage.is_remote(cfg.output) else storage.from_config(cfg.storage)
+
+
+def stages() -> Mapping[str, Any]:
+    from lemur_data.stages import STAGES  # noqa: PLC0415 - the registry imports pyspark (not started)
+
+    return STAGES
 
 
 def _check_tokenizer(cfg: DatasetManifest, placeholder: bool, notes: list[str]) -> bool:
@@ -67,16 +86,3 @@ def _check_tokenizer(cfg: DatasetManifest, placeholder: bool, notes: list[str]) 
     return True
 
 
-def declared_plan(cfg: DatasetManifest, notes: list[str]) -> mixture.MixPlan | None:
-    """The mix plan on the sources' declared sizes; None (with a note) when no source declares one."""
-    declared = [s for s in cfg.sources if s.declared_tokens is not None]
-    if not declared:
-        notes.append("no source declares `declared_tokens`: mix feasibility is checked by `lemur-data mix plan` "
-                     "after the tokenize stage")
-        return None
-    missing = [f"sources[{i}] ({s.name})" for i, s in enumerate(cfg.sources) if s.declared_tokens is None]
-    if missing:
-        raise ConfigError(f"sources[].declared_tokens: missing for {', '.join(missing)} while other sources "
-                          f"declare theirs; expected all sources or none (the plan needs every source's size)")
-    available = {s.name: mixture.Available(s.name, s.kind, 0, s.declared_tokens) for s in declared}
-    return mixture.plan_mixture(cfg, available)

@@ -183,7 +183,10 @@ def test_output_on_a_read_only_file_system_fails_before_spark_naming_the_path(de
     with _mount("--bind", "-o", "ro", str(src), target=tmp_path / "ro") as out:
         proc = run_cli("tokenize", str(DEMO_MANIFEST), "--output", str(out), "--force", timeout=300)
         lines = proc.stderr.strip().splitlines()
-        assert proc.returncode == 1
-        assert lines[-1].startswith(f"lemur-data: failed: output is read-only: {out}/{lock.LOCK_NAME}")
-        assert "Traceback" not in proc.stderr and "PythonException" not in proc.stderr
+        assert proc.returncode == 2, proc.stderr
+        # the preflight's probe write, before the lock and before Spark: names the key, the cause and the path
+        assert lines[-1].startswith(f"lemur-data: error: output: cannot write to {out}: output is read-only: "
+                                    f"{out}/_lemur.probe-"), lines[-1]
+        assert "Choose a writable output (the `output` key or --output)" in lines[-1]
+        assert "Traceback" not in proc.stderr and "tokenize: running" not in proc.stderr
     assert {p: p.read_bytes() for p in src.rglob("*") if p.is_file()} == before, "nothing changed"

@@ -41,7 +41,7 @@ def test_lemur_v1_validates_and_its_declared_plan_is_exactly_10_to_1(capsys):
     assert cli.main(["validate", str(LEMUR_V1)]) == 0
     out = capsys.readouterr().out
     assert "valid dataset manifest 'lemur-v1' with 18 sources" in out
-    assert "mix feasibility on declared sizes" in out
+    assert "mix feasibility on the sources' declared_tokens" in out
     # unset location parameters are named, each once, with the keys that use them
     for var in V1_VARS:
         assert out.count(f"${{{var}}} is not set") == 1

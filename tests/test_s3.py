@@ -13,7 +13,8 @@ import sys
 
 import pytest
 
-from lemur_data import lock, storage
+from lemur_data import lock, preflight, storage
+from lemur_data.config import load_manifest
 from lemur_data.stages import STAGES
 from tests import s3server
 from tests.conftest import DEMO_MANIFEST, REPO, output_digests, run_cli
@@ -58,6 +59,22 @@ def test_throttling_and_5xx_are_retried(s3):
         store.write_bytes(f"s3://{BUCKET}/flaky/a.json", b'{"ok": true}')
         assert store.read_bytes(f"s3://{BUCKET}/flaky/a.json") == b'{"ok": true}'
     assert proxy.failed == 4 and proxy.forwarded >= 2
+
+
+def test_the_preflight_probe_write_names_an_output_that_cannot_be_written(s3):
+    """Wrong credentials (SeaweedFS creates missing buckets, so a bad bucket name would pass): the run fails on
+    the probe write, before any stage, naming the key; the keys themselves appear nowhere."""
+    proc = run_cli("run", str(DEMO_MANIFEST), "--output", f"s3://{BUCKET}/denied",
+                   env={**s3.env, "AWS_SECRET_ACCESS_KEY": "not-the-secret"}, timeout=120)
+    assert proc.returncode == 2, proc.stderr[-2000:]
+    line = proc.stderr.strip().splitlines()[-1]
+    assert line.startswith(f"lemur-data: error: output: cannot write to s3://{BUCKET}/denied: ") and "_lemur.probe-" in line
+    assert "Choose a writable output (the `output` key or --output)" in line
+    assert "crawl" not in proc.stderr and s3server.ACCESS_KEY not in proc.stderr
+    cfg = load_manifest(DEMO_MANIFEST, output=f"s3://{BUCKET}/probed")
+    store = storage.from_config(cfg.storage)
+    preflight.check_output_writable(cfg, store)
+    assert store.list_files(f"s3://{BUCKET}/probed/") == [], "the probe is deleted"
 
 
 def _s3_manifest(tmp_path, prefix: str):

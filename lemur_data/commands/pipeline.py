@@ -57,6 +57,10 @@ _STAGE_EPILOGS = {
 def _add_run_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("dataset_manifest", metavar="MANIFEST", help="dataset manifest (YAML), e.g. manifests/demo.yaml")
     p.add_argument("--force", action="store_true", help="recompute even if the committed output is up to date")
+    p.add_argument("--verify", action="store_true",
+                   help="before skipping a stage as up to date, check the sha256 of every output file against its "
+                        "manifest (reads all outputs; by default sizes are compared and only files modified after "
+                        "the manifest are hashed)")
     p.add_argument("--output", help="override the manifest's output root (local path or s3://bucket/prefix)")
     p.add_argument("--master", help="Spark master for a local launch (default local[*]; ignored under spark-submit)")
     p.add_argument("--conf", action="append", default=[], metavar="KEY=VALUE",
@@ -74,15 +78,14 @@ def _parse_conf(items: list[str]) -> dict[str, str]:
 
 
 def _run(args: argparse.Namespace, stages: list[str]) -> int:
-    from lemur_data.runner import run_stage  # noqa: PLC0415
+    from lemur_data.runner import run_stages  # noqa: PLC0415
     from lemur_data.stage import RunContext  # noqa: PLC0415
     from lemur_data.stages import STAGES  # noqa: PLC0415
 
     cfg = load_manifest(args.dataset_manifest, output=args.output)
-    ctx = RunContext(cfg, STAGES, force=args.force, master=args.master, spark_conf=_parse_conf(args.conf))
-    results = []
-    for name in stages:
-        results.append((name, run_stage(STAGES[name], ctx)))
+    ctx = RunContext(cfg, STAGES, force=args.force, verify=args.verify, master=args.master,
+                     spark_conf=_parse_conf(args.conf))
+    results = run_stages(ctx, stages)
     print(f"\ndataset {cfg.name}: output root {cfg.output}")
     for name, m in results:
         print("\n".join(stage_lines(name, m, ctx.manifest_uri(STAGES[name]))))

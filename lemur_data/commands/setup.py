@@ -14,9 +14,11 @@ def add_commands(sub: Any) -> None:
     val = sub.add_parser(
         "validate", help="check a dataset manifest without touching data or starting Spark",
         description="Check a dataset manifest without reading any data or starting Spark: every key and value, "
-                    "the filter recipes and other referenced files, the tokenizer, and - when the sources declare "
-                    "`declared_tokens` - whether the mix is feasible on those sizes (the mix stage's own planner; "
-                    "the plan table is printed, and an infeasible plan names each short source and its shortfall). "
+                    "the filter recipes and other referenced files, the tokenizer, that the output and the sources do "
+                    "not contain each other, and - when the sources' token counts are known (the committed tokenize "
+                    "manifest of this configuration under a local output, else every source's `declared_tokens`) - "
+                    "whether the mix is feasible on them (the mix stage's own planner; the plan table is printed, "
+                    "and an infeasible plan names each short source and its shortfall). "
                     "Unset ${VAR} location parameters (output, sources[].path, tokenizer.path, dedup.index_from, "
                     "dedup.checkpoint_dir) are reported as notes here and only here. Exit 0 valid, 2 invalid.")
     val.add_argument("dataset_manifest", metavar="MANIFEST")
@@ -67,16 +69,17 @@ def _validate(args: argparse.Namespace) -> int:
     for note in result.notes:
         print(f"note: {note}")
     if result.plan is not None:
-        print("\nmix on the sources' declared_tokens:")
+        print(f"\nmix on {result.plan_origin}:")
         print("\n".join(mixture.plan_table(result.plan)))
     problems = result.problems()
     if problems:
-        print(f"\nlemur-data: error: {path}: mix plan is infeasible on the declared source sizes:", file=sys.stderr)
+        print(f"\nlemur-data: error: {path}: mix plan is infeasible on {result.plan_origin}:", file=sys.stderr)
         for p in problems:
             print(f"  - {p}", file=sys.stderr)
         return 2
     checked = ", ".join(["schema", "recipe files"] + (["tokenizer"] if result.tokenizer_checked else [])
-                        + (["mix feasibility on declared sizes"] if result.plan is not None else []))
+                        + ["output and source locations"]
+                        + ([f"mix feasibility on {result.plan_origin}"] if result.plan is not None else []))
     print(f"\n{path}: valid dataset manifest '{cfg.name}' with {len(cfg.sources)} sources (run id {cfg.run_id()}; "
           f"checked {checked})")
     return 0

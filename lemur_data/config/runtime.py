@@ -5,6 +5,7 @@ from __future__ import annotations
 from pydantic import Field, field_validator
 
 from lemur_data.config.base import Model
+from lemur_data.storage import DEFAULT_CONNECT_TIMEOUT_S
 
 
 class StorageConfig(Model):
@@ -14,7 +15,11 @@ class StorageConfig(Model):
         None, description="endpoint of an S3-compatible store (default: $AWS_ENDPOINT_URL_S3, $AWS_ENDPOINT_URL, then AWS)"
     )
     s3_region: str | None = Field(None, description="region (default: the AWS chain's)")
-
+    connect_timeout_s: float = Field(
+        DEFAULT_CONNECT_TIMEOUT_S, gt=0, le=300,
+        description="seconds to wait for a connection to the S3 endpoint, and for the next byte of an answer, per "
+                    "attempt (each request makes up to 5 attempts); the preflight fails on an unreachable endpoint "
+                    "after one such wait")
 
 
 class SparkConfig(Model):
