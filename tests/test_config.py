@@ -62,6 +62,7 @@ def test_issue_example_with_s3_and_column_mapping_parses(tmp_path):
         (lambda d: d["sources"][0].update(format="jsonl", columns={"paht": "metadata.path"}),
          ["sources[0].columns.paht: unknown key", "'path'"]),
         (lambda d: d.update(crawl={"max_file_bytes": 0}), ["crawl.max_file_bytes", "got 0", "greater than 0"]),
+        (lambda d: d.update(mix={"budget_tokens": "1.5e0"}), ["mix.budget_tokens", "fractional part"]),
         (lambda d: d["sources"][0].update(name="Bad Name"), ["sources[0].name", "'Bad Name'", "pattern"]),
         (lambda d: d.update(spark={"conf": {"driver.memory": "1g"}}), ["spark.conf", "must start with 'spark.'"]),
     ],
@@ -75,6 +76,15 @@ def test_mistakes_name_the_key_the_value_and_what_is_expected(tmp_path, mutate, 
     assert str(tmp_path / "m.yaml") in message
     for fragment in expected:
         assert fragment in message, f"{fragment!r} not in:\n{message}"
+
+
+def test_token_counts_may_be_written_in_scientific_notation(tmp_path):
+    doc = _base()
+    doc["mix"] = {"budget_tokens": "placeholder"}
+    text = yaml.safe_dump(doc, sort_keys=False).replace("placeholder", "9e10")
+    assert yaml.safe_load(text)["mix"]["budget_tokens"] == "9e10"  # PyYAML's reading of an unquoted 9e10
+    (tmp_path / "m.yaml").write_text(text, encoding="utf-8")
+    assert load_manifest(tmp_path / "m.yaml").mix.budget_tokens == 90_000_000_000
 
 
 def test_yaml_syntax_error_is_a_config_error(tmp_path):

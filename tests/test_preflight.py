@@ -163,7 +163,8 @@ def test_the_probe_write_leaves_nothing_behind(tmp_path):
 # -- 4. mix feasibility ---------------------------------------------------------------------------------------------
 def test_an_infeasible_budget_on_declared_sizes_fails_in_validate_and_before_crawl(tmp_path, capsys):
     out = tmp_path / "out"
-    manifest = _demo_variant(tmp_path, out, mix={"budget_tokens": 1_000_000_000_000})
+    # "1e12": what PyYAML makes of an unquoted 1e12 in a manifest (a string; the setting takes it as the number)
+    manifest = _demo_variant(tmp_path, out, mix={"budget_tokens": "1e12"})
     doc = yaml.safe_load(manifest.read_text())
     for src in doc["sources"]:
         src["declared_tokens"] = 200_000

@@ -7,7 +7,7 @@ from typing import Literal
 
 from pydantic import Field, field_validator, model_validator
 
-from lemur_data.config.base import NAME_PATTERN, Kind, Model
+from lemur_data.config.base import NAME_PATTERN, Kind, Model, TokenCount
 from lemur_data.config.sources import SourceConfig
 
 Weighting = Literal["proportional", "temperature", "explicit"]
@@ -49,7 +49,7 @@ def _default_groups() -> dict[str, MixGroupConfig]:
 class MixConfig(Model):
     """The training stream: budget, target ratios, repetition limits, packing and shard layout."""
 
-    budget_tokens: int = Field(90_000_000_000, gt=0, description="tokens in the output stream; it holds "
+    budget_tokens: TokenCount = Field(90_000_000_000, gt=0, description="tokens in the output stream; it holds "
                                "budget_tokens // seq_len rows of seq_len tokens (the Lemur recipe: 90B)")
     seq_len: int = Field(4096, ge=8, le=1 << 20, description="tokens per row (documents are packed across rows)")
     groups: dict[str, MixGroupConfig] = Field(

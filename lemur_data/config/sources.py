@@ -10,7 +10,7 @@ from typing import Literal
 
 from pydantic import Field, model_validator
 
-from lemur_data.config.base import NAME_PATTERN, Kind, Model
+from lemur_data.config.base import NAME_PATTERN, Kind, Model, TokenCount
 
 SourceFormat = Literal["files", "archive", "parquet", "jsonl", "warc", "text", "datatrove"]
 TABULAR_FORMATS = ("parquet", "jsonl", "datatrove")
@@ -75,7 +75,7 @@ class SourceConfig(Model):
     )
     license: str | None = Field(None, description="SPDX id to use when no repository license is found")
     exclude: tuple[str, ...] = Field((), description="glob patterns (on the path relative to `path`) to skip")
-    declared_tokens: int | None = Field(
+    declared_tokens: TokenCount | None = Field(
         None, gt=0, description="planning figure: tokens (of the manifest's tokenizer) the source is expected to "
         "have after filter and dedup. Only `lemur-data validate` reads it, to check the mix is feasible before any "
         "data is touched; the mix stage always plans from the tokenize stage's real counts. Not part of the "
