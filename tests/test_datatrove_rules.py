@@ -90,10 +90,11 @@ def rule(name: str, step: str, **fields) -> dict:
 
 TEXT_RULES = [
     rule("text.dt_gopher_repetition_v1", f"{FILTERS}.GopherRepetitionFilter"),
-    rule("text.dt_gopher_quality_v1", f"{FILTERS}.GopherQualityFilter", args={"min_doc_words": 50}),
+    # Technical documentation keeps inline code in its prose: 60% of words with a letter, as in manifests/demo.yaml.
+    rule("text.dt_gopher_quality_v1", f"{FILTERS}.GopherQualityFilter", args={"max_non_alpha_words_ratio": 0.6}),
     rule("text.dt_c4_v1", f"{FILTERS}.C4QualityFilter", args={"min_num_sentences": 3}),
     rule("text.dt_fineweb_v1", f"{FILTERS}.FineWebQualityFilter"),
-    rule("text.user_min_lines_v1", "lemur_test_steps.filters:MinLines", args={"min_lines": 5}),
+    rule("text.user_min_lines_v1", "lemur_test_steps.filters:MinLines", args={"min_lines": 8}),
     rule("text.dt_pii_v1", f"{FORMATTERS}.PIIFormatter", args=PII_ARGS),
 ]
 CODE_RULES = [
@@ -110,8 +111,8 @@ def reference_steps(kind: str, lang: str) -> list:
 
     if kind == "code":
         return [filters.RegexFilter(SCRIPT_PY if lang == "python" else GENERATED), formatters.PIIFormatter(**PII_ARGS)]
-    return [filters.GopherRepetitionFilter(), filters.GopherQualityFilter(min_doc_words=50),
-            filters.C4QualityFilter(min_num_sentences=3), filters.FineWebQualityFilter(), MinLines(min_lines=5),
+    return [filters.GopherRepetitionFilter(), filters.GopherQualityFilter(max_non_alpha_words_ratio=0.6),
+            filters.C4QualityFilter(min_num_sentences=3), filters.FineWebQualityFilter(), MinLines(min_lines=8),
             formatters.PIIFormatter(**PII_ARGS)]
 
 
