@@ -8,11 +8,11 @@ args: {min_doc_words: 50}}, action: drop}` (models in quality/recipes.py):
   (extractors in text recipes only), its arguments bind, it constructs and it runs on a probe document (which
   loads what steps load lazily: spaCy word tokenizers, models), so a bad path, a bad argument or a missing
   dependency fails before Spark starts, naming the rule and what to change.
-* Per batch (`DatatroveRules.apply`), a kind's datatrove rules run as datatrove runs a pipeline: in recipe
-  order, each step's own `run` over the documents still in the chain. Formatters and extractors rewrite the text
-  that later steps, lemur-data's signals and PII redaction then see. Documents a filter (or an extractor) does
-  not forward fail the rule, with datatrove's drop reason in meta `datatrove_reasons`; action `drop` takes them
-  out of the chain, `flag` lets them go on.
+* Per batch (`DatatroveRules.apply`), a kind's datatrove rules run as a datatrove pipeline does: in recipe order,
+  document by document, each step's own `run` (so its stats and drop reasons are datatrove's). Formatters and
+  extractors rewrite the text that later steps, lemur-data's signals and PII redaction then see. A document a
+  filter or extractor does not forward fails the rule (datatrove's reason in meta `datatrove_reasons`); action
+  `drop` takes it out of the chain, `flag` lets it go on.
 * Steps are built once per Python worker, cached by their canonical config (step + arguments as they apply to
   the document's language). datatrove's own stats of each run (total, forwarded, dropped, dropped_<reason>, ...)
   are summed per rule for the manifest.
@@ -26,6 +26,7 @@ args: {min_doc_words: 50}}, action: drop}` (models in quality/recipes.py):
 
 from __future__ import annotations
 
+import copy
 import difflib
 import functools
 import hashlib
@@ -93,10 +94,6 @@ def role(cls: type) -> str:
                     f"do not run as rules")
 
 
-def build(path: str, args: dict[str, Any]) -> Any:
-    return construct(step_class(path), args)
-
-
 def step_class(path: str) -> type:
     cls = resolve(path)
     role(cls)
@@ -121,11 +118,8 @@ def construct(cls: type, args: dict[str, Any]) -> Any:
     except ImportError as exc:
         raise StepError(f"{cls.__name__} needs a package that is not installed: {exc}") from None
     except Exception as exc:  # noqa: BLE001 - any failure of the user's arguments is a configuration mistake
-        raise StepError(f"{cls.__name__}({_call_args(args)}) failed: {type(exc).__name__}: {exc}") from None
-
-
-def _call_args(args: dict[str, Any]) -> str:
-    return ", ".join(f"{k}={v!r}" for k, v in args.items())
+        called = ", ".join(f"{k}={v!r}" for k, v in args.items())
+        raise StepError(f"{cls.__name__}({called}) failed: {type(exc).__name__}: {exc}") from None
 
 
 def step_args(rule: Rule, lang: str) -> dict[str, Any]:
@@ -135,8 +129,10 @@ def step_args(rule: Rule, lang: str) -> dict[str, Any]:
 
 
 def canonical(rule: Rule, lang: str) -> str:
-    """The step's identity for documents of `lang`: the key of the per-worker cache."""
-    return json.dumps({"step": rule.datatrove.step, "args": step_args(rule, lang)}, sort_keys=True, default=str)
+    """The step's identity for documents of `lang`: the key of the per-worker cache (the rule's name too, so two
+    rules with the same step keep their own stats)."""
+    return json.dumps({"rule": rule.name, "step": rule.datatrove.step, "args": step_args(rule, lang)},
+                      sort_keys=True, default=str)
 
 
 # -- driver: configuration checks ------------------------------------------------------------------------------------
@@ -164,10 +160,11 @@ def check_recipe(rules: tuple[Rule, ...], kind: str, origin: str) -> None:
             if order_dependent:
                 raise StepError(f"{where}: {order_dependent}")
             try:
-                _run(step, [_document(PROBE_TEXT, "0", {})])
-            except Exception as exc:  # noqa: BLE001 - worded as a configuration mistake
-                raise StepError(f"{where}: {cls.__name__} failed on a probe document: {type(exc).__name__}: "
-                                f"{exc}") from None
+                _, _, errors = _run(step, [_document(PROBE_TEXT, "0", {})])
+            except ImportError as exc:
+                errors = {"0": f"{type(exc).__name__}: {exc}"}
+            if errors:
+                raise StepError(f"{where}: {cls.__name__} failed on a probe document: {errors['0']}")
 
 
 def _order_dependent(step: Any) -> str | None:
@@ -197,17 +194,11 @@ def identities(rules: tuple[Rule, ...]) -> list[dict[str, str]]:
 def identity(path: str) -> str:
     cls = resolve(path)
     if cls.__module__.split(".")[0] == "datatrove":
-        import datatrove  # noqa: PLC0415
+        from importlib.metadata import version  # noqa: PLC0415
 
-        return f"datatrove {getattr(datatrove, '__version__', '') or _dist_version('datatrove')}"
+        return f"datatrove {version('datatrove')}"
     with open(inspect.getfile(cls), "rb") as f:
         return "sha256:" + hashlib.file_digest(f, "sha256").hexdigest()
-
-
-def _dist_version(name: str) -> str:
-    from importlib.metadata import version  # noqa: PLC0415
-
-    return version(name)
 
 
 # -- executors: one batch -----------------------------------------------------------------------------------------------
@@ -215,7 +206,7 @@ def _dist_version(name: str) -> str:
 def worker_step(config: str) -> Any:
     """The step of a canonical config, built once per Python worker process."""
     spec = json.loads(config)
-    return build(spec["step"], spec["args"])
+    return construct(step_class(spec["step"]), spec["args"])
 
 
 def _document(text: str, doc_id: str, metadata: dict[str, Any]) -> Any:
@@ -243,41 +234,31 @@ class _Dropped:
             self.reasons[doc.id] = str(reason)
 
 
-def _run(step: Any, docs: list[Any]) -> tuple[set[str], dict[str, str], dict[str, int], dict[str, str]]:
-    """Run the step's own `run` over documents: (ids forwarded, drop reasons by id, datatrove's stats of this run,
-    error by id). A step that raises is rerun one document at a time from the texts the documents had."""
-    from datatrove.utils.stats import Stats  # noqa: PLC0415
-
+def _run(step: Any, docs: list[Any]) -> tuple[set[str], dict[str, str], dict[str, str]]:
+    """Run the step's own `run` over documents: (ids forwarded, drop reasons by id, errors by id). A step that
+    raises on a group is rerun one document at a time from the texts the documents had (its stats from before)."""
     saved = [(d.text, dict(d.metadata)) for d in docs]
+    before = copy.deepcopy(step.stats) if len(docs) > 1 else None
     dropped = _Dropped()
     if role(type(step)) == "filter":
         step.exclusion_writer = dropped
-    step.stats = Stats(str(step))
     try:
-        forwarded = {d.id for d in step.run(iter(docs), rank=0, world_size=1)}
-        return forwarded, dropped.reasons, _counts(step.stats), {}
+        return {d.id for d in step.run(iter(docs), rank=0, world_size=1)}, dropped.reasons, {}
     except ImportError:
         raise
-    except Exception:  # noqa: BLE001 - isolated below, document by document
-        if len(docs) == 1:
-            raise
-    for d, (text, meta) in zip(docs, saved):
-        d.text, d.metadata = text, dict(meta)
-    forwarded, reasons, counts, errors = set(), {}, defaultdict(int), {}
-    for d, (text, meta) in zip(docs, saved):
-        try:
-            f, r, c, _ = _run(step, [d])
-        except ImportError:
-            raise
-        except Exception as exc:  # noqa: BLE001 - bad input: counted, never a failed task
-            errors[d.id] = f"{type(exc).__name__}: {exc}"
-            d.text, d.metadata = text, dict(meta)  # rejected with the text it had before this step
-            continue
+    except Exception as exc:  # noqa: BLE001 - bad input: counted, never a failed task
+        for d, (text, meta) in zip(docs, saved):
+            d.text, d.metadata = text, meta  # rejected with the text it had before this step
+        if before is None:
+            return set(), {}, {docs[0].id: f"{type(exc).__name__}: {exc}"}
+    step.stats = before
+    forwarded, reasons, errors = set(), {}, {}
+    for d in docs:
+        f, r, e = _run(step, [d])
         forwarded |= f
         reasons.update(r)
-        for label, n in c.items():
-            counts[label] += n
-    return forwarded, reasons, dict(counts), errors
+        errors.update(e)
+    return forwarded, reasons, errors
 
 
 def _counts(stats: Any) -> dict[str, int]:
@@ -297,66 +278,122 @@ class ChainResult:
 
 class DatatroveRules:
     """The datatrove rules of both kinds, applied batch by batch; datatrove's own counts are summed per rule into
-    `stats` (rule -> stat label -> count)."""
+    `stats` (rule -> stat label -> count).
+
+    Filters and formatters run document by document through the chain, as datatrove's generators do: datatrove
+    caches the last few word splits (`split_into_words`, 5 entries), which consecutive steps on the same text
+    share; step by step over a batch would split every text again. An extractor runs over the whole batch at its
+    place in the chain (one sandbox process per batch, not per document).
+    """
 
     def __init__(self, rules: dict[str, tuple[Rule, ...]], stats: dict[str, dict[str, int]]) -> None:
-        self.rules = {kind: tuple(r for r in rs if r.datatrove is not None) for kind, rs in rules.items()}
+        self.segments = {kind: _segments(tuple(r for r in rs if r.datatrove is not None)) for kind, rs in rules.items()}
         self.stats = stats
-
-    def __bool__(self) -> bool:
-        return any(self.rules.values())
 
     def apply(self, kinds: list[str], langs: list[str], sources: list[str], texts: list[str]) -> ChainResult:
         n = len(texts)
         out = ChainResult(list(texts), [[] for _ in range(n)], [[] for _ in range(n)], [[] for _ in range(n)],
                           [None] * n)
-        for kind, rules in self.rules.items():
+        used: dict[str, tuple[str, Any]] = {}  # config -> (rule name, step) of the steps this batch ran
+        for kind, segments in self.segments.items():
             members = [i for i in range(n) if kinds[i] == kind]
-            if rules and members:
-                self._chain(rules, members, langs, sources, out)
+            if segments and members:
+                docs = {i: _document(out.texts[i], str(i), {}) for i in members}
+                alive = members
+                for by_batch, rules in segments:
+                    chain = _Chain(rules, docs, langs, sources, out, used)
+                    alive = chain.by_batch(alive) if by_batch else chain.by_document(alive)
+                for i in members:
+                    out.texts[i] = docs[i].text
+        for name, step in used.values():
+            totals = self.stats.setdefault(name, {})
+            for label, value in _counts(step.stats).items():
+                totals[label] = totals.get(label, 0) + value
         return out
 
-    def _chain(self, rules: tuple[Rule, ...], members: list[int], langs: list[str], sources: list[str],
-               out: ChainResult) -> None:
-        docs = {i: _document(out.texts[i], str(i), {}) for i in members}
-        alive = list(members)
-        for rule in rules:
-            groups: dict[tuple[str, str], list[int]] = defaultdict(list)
-            for i in alive:
-                lang = str(docs[i].metadata.get("language") or langs[i])
-                if rule.applies(lang, sources[i]):
-                    groups[(lang, canonical(rule, lang))].append(i)
-            leaving: set[int] = set()
-            for (lang, config), idx in groups.items():
-                leaving |= self._group(rule, lang, config, [docs[i] for i in idx], out)
-            alive = [i for i in alive if i not in leaving]
-        for i in members:
-            out.texts[i] = docs[i].text
 
-    def _group(self, rule: Rule, lang: str, config: str, docs: list[Any], out: ChainResult) -> set[int]:
-        """Run one step over the documents of one language it applies to; returns those leaving the chain."""
+def _segments(rules: tuple[Rule, ...]) -> list[tuple[bool, tuple[Rule, ...]]]:
+    """The chain cut at extractors: (runs by batch, rules), in recipe order."""
+    out: list[tuple[bool, tuple[Rule, ...]]] = []
+    for r in rules:
+        by_batch = role(resolve(r.datatrove.step)) == "extractor"
+        if out and not by_batch and not out[-1][0]:
+            out[-1] = (False, out[-1][1] + (r,))
+        else:
+            out.append((by_batch, (r,)))
+    return out
+
+
+@dataclass
+class _Chain:
+    """One segment of a kind's chain over one batch."""
+
+    rules: tuple[Rule, ...]
+    docs: dict[int, Any]
+    langs: list[str]
+    sources: list[str]
+    out: ChainResult
+    used: dict[str, tuple[str, Any]]
+
+    def lang(self, i: int) -> str:
+        return str(self.docs[i].metadata.get("language") or self.langs[i])
+
+    def step(self, rule: Rule, lang: str) -> Any:
+        """The worker's step for this rule and language, its stats started afresh on first use in the batch."""
+        config = canonical(rule, lang)
+        if config not in self.used:
+            from datatrove.utils.stats import Stats  # noqa: PLC0415
+
+            try:
+                step = worker_step(config)
+            except StepError as exc:
+                raise TaskError(f"datatrove rule {rule.name} ({rule.datatrove.step}): {exc}") from None
+            step.stats = Stats(str(step))
+            self.used[config] = (rule.name, step)
+        return self.used[config][1]
+
+    def by_document(self, alive: list[int]) -> list[int]:
+        left = []
+        for i in alive:
+            for rule in self.rules:
+                lang = self.lang(i)
+                if rule.applies(lang, self.sources[i]) and self.record(rule, lang, i, self.run(rule, lang, [i])):
+                    break
+            else:
+                left.append(i)
+        return left
+
+    def by_batch(self, alive: list[int]) -> list[int]:
+        rule, = self.rules
+        groups: dict[str, list[int]] = defaultdict(list)
+        for i in alive:
+            if rule.applies(self.lang(i), self.sources[i]):
+                groups[self.lang(i)].append(i)
+        leaving = set()
+        for lang, idx in groups.items():
+            result = self.run(rule, lang, idx)
+            leaving |= {i for i in idx if self.record(rule, lang, i, result)}
+        return [i for i in alive if i not in leaving]
+
+    def run(self, rule: Rule, lang: str, idx: list[int]) -> tuple[set[str], dict[str, str], dict[str, str]]:
         try:
-            forwarded, reasons, counts, errors = _run(worker_step(config), docs)
-        except (ImportError, StepError) as exc:
+            return _run(self.step(rule, lang), [self.docs[i] for i in idx])
+        except ImportError as exc:
             raise TaskError(f"datatrove rule {rule.name} ({rule.datatrove.step}): {exc}; install it on the "
                             f"executors (packed environment or --py-files)") from None
-        totals = self.stats.setdefault(rule.name, {})
-        for label, value in counts.items():
-            totals[label] = totals.get(label, 0) + value
+
+    def record(self, rule: Rule, lang: str, i: int, result: tuple[set[str], dict[str, str], dict[str, str]]) -> bool:
+        """Note what the step did to document i; True when the document leaves the chain."""
+        forwarded, reasons, errors = result
+        key = str(i)
+        if key in errors:
+            self.out.errors[i] = f"{rule.name}: {errors[key]}"
+            return True
+        self.out.evaluated[i].append(rule.name)
+        if key in forwarded:
+            return False
         action = rule.action_for(lang)
-        leaving = set()
-        for doc in docs:
-            i = int(doc.id)
-            if doc.id in errors:
-                out.errors[i] = f"{rule.name}: {errors[doc.id]}"
-                leaving.add(i)
-                continue
-            out.evaluated[i].append(rule.name)
-            if doc.id in forwarded:
-                continue
-            out.failed[i].append(CompiledRule(rule.name, rule.datatrove.step, None, None, None, action))
-            if doc.id in reasons:
-                out.reasons[i].append(f"{rule.name}:{reasons[doc.id]}")
-            if action == "drop":
-                leaving.add(i)
-        return leaving
+        self.out.failed[i].append(CompiledRule(rule.name, rule.datatrove.step, None, None, None, action))
+        if key in reasons:
+            self.out.reasons[i].append(f"{rule.name}:{reasons[key]}")
+        return action == "drop"
