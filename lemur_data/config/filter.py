@@ -108,13 +108,14 @@ def resolve_filter_paths(f: FilterConfig, resolve: Callable[[str], str]) -> Filt
 
 def check_filter(f: FilterConfig, origin: str, source_names: list[str]) -> None:
     """Load and validate the filter recipes with the manifest's overrides, so a bad recipe fails up front."""
-    from lemur_data.quality import recipes  # noqa: PLC0415 - keeps config import light
+    from lemur_data.quality import datatrove_rules, recipes  # noqa: PLC0415 - keeps config import light
 
     for kind in ("code", "text"):
         choice: RecipeChoice = getattr(f, kind)
         try:
             recipe = recipes.load(kind, choice.recipe, choice.settings, choice.rules, origin=f"filter.{kind}")
-        except recipes.RecipeError as exc:
+            datatrove_rules.check_recipe(recipe.rules, kind, origin=f"filter.{kind}")
+        except (recipes.RecipeError, datatrove_rules.StepError) as exc:
             raise ConfigError(f"{origin}: {exc}") from None
         for rule in recipe.rules:
             unknown = [s for s in rule.skip_sources if s not in source_names]

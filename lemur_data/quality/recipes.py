@@ -7,6 +7,10 @@ the recipe file and may override settings and rule fields; any mistake raises `C
 
 A rule whose signal a document does not have (no grammar for its language, an HTML-only signal on Python) is
 not evaluated for that document, and the manifest counts only evaluated documents.
+
+A rule may instead name a datatrove step (`datatrove: {step: <import path>, args: {...}}`): a filter, formatter
+or extractor run on the text (lemur_data/quality/datatrove_rules.py); `langs.<lang>.args` change its arguments
+for one language.
 """
 
 from __future__ import annotations
@@ -38,13 +42,23 @@ class LangOverride(_Model):
     max: float | None = Field(None, description="new upper bound for this language")
     action: Action | None = Field(None, description="new action for this language")
     enabled: bool | None = Field(None, description="false: the rule does not apply to this language")
+    args: dict[str, Any] | None = Field(None, description="datatrove rules: arguments changed for this language")
+
+
+class DatatroveStep(_Model):
+    """A datatrove pipeline step run as a rule: a filter, formatter or (text only) extractor class."""
+
+    step: str = Field(min_length=1, description="import path of the class: package.module.Class or "
+                                                "package.module:Class (e.g. datatrove.pipeline.filters.GopherQualityFilter)")
+    args: dict[str, Any] = Field(default_factory=dict, description="keyword arguments of the class")
 
 
 class Rule(_Model):
-    """One keep / drop decision on one signal."""
+    """One keep / drop decision on one signal, or one datatrove step."""
 
     name: str = Field(pattern=RULE_NAME, description="versioned rule name, e.g. code.max_line_length_v1")
-    signal: str = Field(description="signal tested (see lemur_data/quality/signals.py)")
+    signal: str | None = Field(None, description="signal tested (see lemur_data/quality/signals.py)")
+    datatrove: DatatroveStep | None = Field(None, description="datatrove step run instead of a signal test")
     min: float | None = Field(None, description="fail when the signal is below this")
     max: float | None = Field(None, description="fail when the signal is above this")
     allow_langs: tuple[str, ...] | None = Field(None, description="fail when the document's language is not listed")
@@ -59,17 +73,37 @@ class Rule(_Model):
 
     @field_validator("signal")
     @classmethod
-    def _known_signal(cls, signal: str) -> str:
-        if signal not in SIGNALS:
+    def _known_signal(cls, signal: str | None) -> str | None:
+        if signal is not None and signal not in SIGNALS:
             raise ValueError(f"unknown signal {signal!r}; expected one of the names in "
                              f"lemur_data/quality/signals.py (e.g. {', '.join(list(SIGNALS)[:3])}, ...)")
         return signal
 
     @model_validator(mode="after")
     def _check(self) -> Rule:
-        if self.min is None and self.max is None and self.allow_langs is None:
+        if (self.signal is None) == (self.datatrove is None):
+            raise ValueError("a rule needs exactly one of signal (a threshold test) or datatrove (a step)")
+        thresholds = self.min is not None or self.max is not None or self.allow_langs is not None
+        if self.datatrove is not None and thresholds:
+            raise ValueError("a datatrove rule takes no min, max or allow_langs: the step decides; change its args")
+        if self.signal is not None and not thresholds:
             raise ValueError("a rule needs at least one of min, max or allow_langs")
+        if self.signal is not None and any(o.args is not None for o in self.langs.values()):
+            raise ValueError("langs.<lang>.args applies to datatrove rules only; a signal rule takes min / max")
+        if self.datatrove is not None and any(o.min is not None or o.max is not None for o in self.langs.values()):
+            raise ValueError("langs.<lang>.min / max apply to signal rules; a datatrove rule takes langs.<lang>.args")
         return self
+
+    def applies(self, lang: str, source: str) -> bool:
+        """Whether the rule is evaluated for documents of this language and source."""
+        o = self.langs.get(lang)
+        enabled = self.enabled if o is None or o.enabled is None else o.enabled
+        return enabled and (self.only_langs is None or lang in self.only_langs) and lang not in self.skip_langs \
+            and source not in self.skip_sources
+
+    def action_for(self, lang: str) -> Action:
+        o = self.langs.get(lang)
+        return (o.action if o is not None else None) or self.action
 
 
 class CodeSettings(_Model):
@@ -148,10 +182,24 @@ def load(kind: Literal["code", "text"], path: str | None, settings: dict[str, An
     merged["settings"] = {**merged["settings"], **settings}
     names = {r["name"]: r for r in merged["rules"]}
     for name, fields in rule_overrides.items():
-        if name not in names:
-            raise RecipeError(f"{origin}.rules.{name}: no such rule in {path}; rules are: {', '.join(names)}")
-        names[name].update(fields)
+        if name in names:
+            names[name].update(_merge_step(names[name].get("datatrove"), fields))
+        elif isinstance(fields, dict) and "datatrove" in fields:  # a new datatrove rule, run after the recipe's
+            merged["rules"].append({"name": name, **fields})
+        else:
+            raise RecipeError(f"{origin}.rules.{name}: no such rule in {path}; rules are: {', '.join(names)} "
+                              f"(a new rule needs a datatrove step: {{datatrove: {{step: ..., args: ...}}}})")
     return _validate(model, merged, f"{origin} (overrides applied to {path})", prefix=origin)
+
+
+def _merge_step(current: dict[str, Any] | None, fields: dict[str, Any]) -> dict[str, Any]:
+    """Override fields of a rule; a datatrove step's `args` are merged key by key (so an override can change one
+    argument); another `step` replaces the class and its arguments."""
+    new = fields.get("datatrove")
+    if not (isinstance(current, dict) and isinstance(new, dict)) or new.get("step", current["step"]) != current["step"]:
+        return fields
+    args = {**(current.get("args") or {}), **(new.get("args") or {})}
+    return {**fields, "datatrove": {**current, **new, "args": args}}
 
 
 def _validate(model: type[_Recipe], raw: dict[str, Any], where: str, prefix: str = "") -> Any:
@@ -202,15 +250,13 @@ class RuleSet:
     def for_lang(self, lang: str, source: str = "") -> tuple[CompiledRule, ...]:
         out = []
         for r in self.rules:
+            if r.signal is None or not r.applies(lang, source):
+                continue  # datatrove rules run in quality/datatrove_rules.py, before the signals
             o = r.langs.get(lang, LangOverride())
-            enabled = r.enabled if o.enabled is None else o.enabled
-            if not enabled or (r.only_langs is not None and lang not in r.only_langs) or lang in r.skip_langs \
-                    or source in r.skip_sources:
-                continue
             out.append(CompiledRule(r.name, r.signal, r.min if o.min is None else o.min,
                                     r.max if o.max is None else o.max,
                                     frozenset(r.allow_langs) if r.allow_langs is not None else None,
-                                    o.action or r.action))
+                                    r.action_for(lang)))
         return tuple(out)
 
     def evaluate(self, lang: str, signals: dict[str, float], source: str = "") -> tuple[list[str], list[CompiledRule]]:

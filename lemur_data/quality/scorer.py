@@ -19,6 +19,7 @@ import pyarrow as pa
 from lemur_data import assets
 from lemur_data.quality import classifier, langid, pii, treesitter
 from lemur_data.quality.code_signals import heuristic_signals
+from lemur_data.quality.datatrove_rules import DatatroveRules
 from lemur_data.quality.decontam import DecontaminationIndex
 from lemur_data.quality.recipes import CodeRecipe, CompiledRule, RuleSet, TextRecipe
 from lemur_data.quality.text_signals import Routed, prose_signals, split_prose
@@ -79,6 +80,7 @@ class ScoringStats:
     pii_docs: dict[str, int] = field(default_factory=lambda: defaultdict(int))  # source -> documents changed
     decontam: dict[str, int] = field(default_factory=lambda: defaultdict(int))  # item id -> documents
     decontam_examples: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
+    datatrove: dict[str, dict[str, int]] = field(default_factory=dict)  # rule -> datatrove's stat label -> count
     timeouts: int = 0
 
     def to_json(self) -> dict[str, Any]:
@@ -88,6 +90,7 @@ class ScoringStats:
             "pii_docs": dict(sorted(self.pii_docs.items())),
             "decontam": dict(sorted(self.decontam.items())),
             "decontam_examples": {k: sorted(v)[:EXAMPLES] for k, v in sorted(self.decontam_examples.items())},
+            "datatrove": {rule: dict(sorted(c.items())) for rule, c in sorted(self.datatrove.items())},
         }
 
     def merge_json(self, data: dict[str, Any]) -> None:
@@ -103,6 +106,10 @@ class ScoringStats:
             self.decontam[item] += n
         for item, locs in data["decontam_examples"].items():
             self.decontam_examples[item] = sorted(set(self.decontam_examples[item]) | set(locs))[:EXAMPLES]
+        for rule, counts in data["datatrove"].items():
+            totals = self.datatrove.setdefault(rule, {})
+            for label, n in counts.items():
+                totals[label] = totals.get(label, 0) + n
 
 
 @dataclass
@@ -124,10 +131,10 @@ def dedented_prefix(text: str, limit: int) -> str:
     return _INDENTATION.sub("", head)
 
 
-def _failed(sig: dict[str, float], meta: dict[str, str], exc: Exception) -> None:
+def _failed(sig: dict[str, float], meta: dict[str, str], message: str) -> None:
     sig.clear()
     sig["filter.signal_error_v1"] = 1.0
-    meta["filter_error"] = f"{type(exc).__name__}: {exc}"[:200]
+    meta["filter_error"] = message[:200]
 
 
 @functools.cache
@@ -153,6 +160,10 @@ class Scorer:
         self.rulesets = {"code": RuleSet(plan.code.rules), "text": RuleSet(plan.text.rules)}
         self.extra_rules = plan.stage_rules()
         self.stats = ScoringStats()
+        self.datatrove = DatatroveRules({"code": plan.code.rules, "text": plan.text.rules}, self.stats.datatrove)
+        # Recipe position of every rule: signal and datatrove rules' failures are reported in recipe order.
+        self.order = {kind: {r.name: i for i, r in enumerate(recipe.rules)}
+                      for kind, recipe in (("code", plan.code), ("text", plan.text))}
 
     # -- signals -------------------------------------------------------------------------------------------------
     def signals(self, kinds: list[str], langs: list[str], texts: list[str]) -> Signals:
@@ -178,7 +189,7 @@ class Scorer:
                     out.langs[i] = langid.UNDETERMINED
                     self._text_doc(text, sig, i, prose)
             except Exception as exc:  # noqa: BLE001 - bad input is a counted reason, never a failed task
-                _failed(sig, out.metas[i], exc)
+                _failed(sig, out.metas[i], f"{type(exc).__name__}: {exc}")
                 for pending in (comments, prose, token_samples):
                     pending.pop(i, None)
             if self.index is not None:
@@ -266,13 +277,24 @@ class Scorer:
     # -- decisions -----------------------------------------------------------------------------------------------
     def score(self, batch: pa.RecordBatch) -> pa.RecordBatch:
         cols = {name: batch.column(name).to_pylist() for name in DOC_SCHEMA.names}
-        texts, kinds = cols["text"], cols["kind"]
-        scored = self.signals(kinds, cols["lang"], texts)
+        kinds, sizes = cols["kind"], list(cols["size_bytes"])  # rules count the bytes of the document as read
+        steps = self.datatrove.apply(kinds, cols["lang"], cols["source"], cols["text"])
+        for i, text in enumerate(steps.texts):
+            if text != cols["text"][i]:
+                _set_text(cols, i, text)
+        scored = self.signals(kinds, cols["lang"], cols["text"])
         sigs, langs, extra_meta = scored.signals, scored.langs, scored.metas
+        for i, error in enumerate(steps.errors):
+            if error:
+                _failed(sigs[i], extra_meta[i], error)
+            if steps.reasons[i]:
+                extra_meta[i]["datatrove_reasons"] = ",".join(steps.reasons[i])
         first_reasons, all_reasons, dests = [], [], []
         for i in range(batch.num_rows):
-            kind, source, lang, size = kinds[i], cols["source"][i], langs[i], cols["size_bytes"][i]
+            kind, source, lang, size = kinds[i], cols["source"][i], langs[i], sizes[i]
             evaluated, failed = self.rulesets[kind].evaluate(lang, sigs[i], source)
+            evaluated += steps.evaluated[i]
+            failed = sorted(failed + steps.failed[i], key=lambda r, o=self.order[kind]: o[r.name])
             for rule in self.extra_rules:
                 if rule.signal in sigs[i]:
                     evaluated.append(rule.name)
@@ -320,7 +342,12 @@ class Scorer:
             self.stats.pii_docs[source] += 1
             for kind, n in red.counts.items():
                 self.stats.pii[(source, kind)] += n
-            data = red.text.encode("utf-8")
-            cols["text"][i] = red.text
-            cols["size_bytes"][i] = len(data)
-            cols["content_sha256"][i] = content_sha256(data)
+            _set_text(cols, i, red.text)
+
+
+def _set_text(cols: dict[str, list[Any]], i: int, text: str) -> None:
+    """A document's new text (rewritten by a datatrove step, or redacted), with its size and sha256; the id stays."""
+    data = text.encode("utf-8")
+    cols["text"][i] = text
+    cols["size_bytes"][i] = len(data)
+    cols["content_sha256"][i] = content_sha256(data)

@@ -22,7 +22,7 @@ import pyarrow as pa
 from lemur_data import assets, reasons, storage
 from lemur_data.config import ASSET_PREFIX, DatasetManifest, redact_uri
 from lemur_data.datasets import main_files, read_parquet_files
-from lemur_data.quality import langid, recipes
+from lemur_data.quality import datatrove_rules, langid, recipes
 from lemur_data.quality.decontam import DecontaminationIndex, read_benchmark
 from lemur_data.quality.pii import PII_TYPES
 from lemur_data.quality.scorer import (DECONTAM_RULE, ERROR_RULE, QUALITY_RULE, REJECT_SCHEMA, SCORED_SCHEMA,
@@ -67,7 +67,10 @@ class FilterStage:
             "models": {"lid": _file_sha256(str(langid.model_path()))}
             | ({"quality": _file_sha256(cfg.filter.quality_model.path)} if cfg.filter.quality_model else {}),
         }
-        fingerprint = hashlib.sha256(json.dumps([upstream_sha, digests], sort_keys=True).encode()).hexdigest()
+        # datatrove rules: the stage reruns when datatrove's version or a user step's module changes.
+        steps = [i["datatrove"] for i in rule_info.values() if "datatrove" in i]
+        fingerprint = hashlib.sha256(json.dumps([upstream_sha, digests] + ([steps] if steps else []),
+                                                sort_keys=True).encode()).hexdigest()
         inputs = {"upstream": [{"stage": previous, "uri": redact_uri(uri), "sha256": upstream_sha}], **digests}
         return Prepared(fingerprint, inputs, FilterPlan(scoring, index, upstream, benchmarks, rule_info))
 
@@ -122,11 +125,15 @@ def scoring_plan(cfg: DatasetManifest) -> tuple[ScoringPlan, dict[str, dict[str,
     plan = ScoringPlan(code, text, pii_types, decontam, quality)
     info: dict[str, dict[str, Any]] = {}
     for kind, recipe in (("code", code), ("text", text)):
+        steps = {s["rule"]: s for s in datatrove_rules.identities(recipe.rules)}
         for r in recipe.rules:
             if r.enabled or any(o.enabled for o in r.langs.values()):
-                info[r.name] = {"kind": kind, "signal": r.signal, "action": r.action, "description": r.description,
-                                "min": r.min, "max": r.max, "allow_langs": list(r.allow_langs) if r.allow_langs else None,
+                info[r.name] = {"kind": kind, "signal": r.signal or r.datatrove.step, "action": r.action,
+                                "description": r.description, "min": r.min, "max": r.max,
+                                "allow_langs": list(r.allow_langs) if r.allow_langs else None,
                                 "langs": {k: v.model_dump(exclude_none=True) for k, v in r.langs.items()}}
+                if r.datatrove is not None:
+                    info[r.name]["datatrove"] = {**steps[r.name], "args": r.datatrove.args}
     for rule in plan.stage_rules():
         info[rule.name] = {"kind": "any", "signal": rule.signal, "action": rule.action, "min": rule.min,
                            "max": rule.max, "allow_langs": None, "langs": {}, "description": _STAGE_RULES[rule.name]}
@@ -218,6 +225,10 @@ def filter_sections(cfg: DatasetManifest, plan: FilterPlan, result: WriteResult,
             _check("rows written to rejects/ equal documents rejected", docs_dropped, rows[REJECTS_DIR]),
             _check("first failing drop rules add up to documents rejected", docs_dropped,
                    sum(r["first_failure"]["docs"] for r in rules)),
+            *([_check("datatrove rules failed the documents their steps did not forward (datatrove's own stats)",
+                      {r["rule"]: r["datatrove"]["not_forwarded"] for r in rules if "datatrove" in r},
+                      {r["rule"]: r["failed"]["docs"] for r in rules if "datatrove" in r})]
+              if any("datatrove" in r for r in rules) else []),
         ],
         "timings": {"score_and_write_s": round(spark_s, 3)},
     }
@@ -239,10 +250,11 @@ def rule_entries(info: dict[str, dict[str, Any]], stats: ScoringStats,
         groups = sorted(per_rule.get(name, []))
         total = [sum(c[j] for _, c in groups) for j in range(6)]
         tokens = sum(c[3] / bytes_per_token[kind] for (kind, _, _), c in groups)
-        out.append({
+        entry = {
             "rule": name, "kind": i["kind"], "signal": i["signal"], "action": i["action"],
             "description": i["description"],
             "thresholds": {k: i[k] for k in ("min", "max", "allow_langs") if i[k] is not None} | (
+                {"args": i["datatrove"]["args"]} if "datatrove" in i else {}) | (
                 {"langs": i["langs"]} if i["langs"] else {}),
             "evaluated": {"docs": total[0], "bytes": total[1]},
             "failed": {"docs": total[2], "bytes": total[3]},
@@ -253,8 +265,23 @@ def rule_entries(info: dict[str, dict[str, Any]], stats: ScoringStats,
                  "failed_docs": c[2], "failed_bytes": c[3], "first_failure_docs": c[4]}
                 for (kind, source, lang), c in groups if c[2] or c[0]
             ],
-        })
+        }
+        if "datatrove" in i:
+            entry["datatrove"] = datatrove_section(i["datatrove"], stats.datatrove.get(name, {}))
+        out.append(entry)
     return out
+
+
+def datatrove_section(step: dict[str, Any], counts: dict[str, int]) -> dict[str, Any]:
+    """A datatrove rule's step and datatrove's own stats of it, summed over tasks (total, forwarded, dropped, by
+    drop reason, and the step's other counters, e.g. an extractor's timeouts)."""
+    main = ("total", "forwarded", "dropped")
+    # A formatter forwards every document it is given but counts only `total`.
+    not_forwarded = 0 if step["role"] == "formatter" else counts.get("total", 0) - counts.get("forwarded", 0)
+    return {"step": step["step"], "role": step["role"], "identity": step["identity"],
+            **{k: counts.get(k, 0) for k in main}, "not_forwarded": not_forwarded,
+            "dropped_by_reason": {k[len("dropped_"):]: v for k, v in sorted(counts.items()) if k.startswith("dropped_")},
+            "other": {k: v for k, v in sorted(counts.items()) if k not in main and not k.startswith("dropped_")}}
 
 
 def pii_section(cfg: DatasetManifest, stats: ScoringStats) -> dict[str, Any]:
