@@ -87,6 +87,12 @@ def test_token_counts_may_be_written_in_scientific_notation(tmp_path):
     assert load_manifest(tmp_path / "m.yaml").mix.budget_tokens == 90_000_000_000
 
 
+def test_a_bytes_per_token_setting_is_kept(tmp_path):
+    doc = _base()
+    doc["filter"] = {"bytes_per_token": {"code": 3.0, "text": 4.0}}
+    assert load_manifest(_write(tmp_path, doc)).filter.bytes_per_token == {"code": 3.0, "text": 4.0}
+
+
 def test_yaml_syntax_error_is_a_config_error(tmp_path):
     path = tmp_path / "m.yaml"
     path.write_text("name: [unclosed\n", encoding="utf-8")

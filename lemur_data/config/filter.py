@@ -90,6 +90,7 @@ class FilterConfig(Model):
         bad = {k: v for k, v in value.items() if v <= 0}
         if bad:
             raise ValueError(f"bytes per token must be positive, got {bad}")
+        return value
 
 
 def resolve_filter_paths(f: FilterConfig, resolve: Callable[[str], str]) -> FilterConfig:
