@@ -109,7 +109,8 @@ def main() -> None:
             rows.append(measure(f"{project.name}/{release.name}", files, encoder))
             r = rows[-1]
             print(f"{r['repository']:40s} {r['files']:6d} files {r['bytes'] / 1e6:7.2f} MB  edges {r['edges']:6d} "
-                  f"forward {r['edges_forward']:6d}  in cycles {r['files_in_cycles']:5d}  order {r['order_cpu_s']:.2f}s",
+                  f"forward {r['edges_forward']:6d}  in cycles {r['files_in_cycles']:5d}  "
+                  f"order {r['order_cpu_s']:.2f}s",
                   flush=True)
     result = {"benchmark": "repository_order", "corpus": str(args.corpus), "max_mb_per_repository": args.max_mb,
               "machine": {"cpus": os.cpu_count(), "python": platform.python_version(),

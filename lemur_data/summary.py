@@ -176,7 +176,8 @@ def _repositories(m: dict[str, Any]) -> list[str]:
         return []
     share = "n/a" if r["edges_forward_fraction"] is None else f"{r['edges_forward_fraction']:.2%}"
     return ["", f"repository documents ({', '.join(r['sources'])}): {r['files']:,} files of {r['repositories']:,} "
-                f"repositories -> {r['documents']:,} documents ({r['oversized_parts']:,} single files above max_tokens)",
+                f"repositories -> {r['documents']:,} documents ({r['oversized_parts']:,} single files above "
+                f"max_tokens)",
             f"  import edges {r['edges']:,}, target before source {share}; files in import cycles "
             f"{r['files_in_cycles']:,}"]
 
@@ -191,8 +192,8 @@ def _mixture(m: dict[str, Any]) -> list[str]:
                  f"{x['num_shards']} shard(s) (budget {x['budget_tokens']:,}, seed {x['seed']})",
              f"  ratio {':'.join(g['group'] for g in x['groups'])}: target {ratio['target']}, "
              f"ACHIEVED {ratio['achieved']} (error {errors}; tolerance +-{ratio['tolerance']:.2%})"]
-    rows = [[s["source"], s["group"], s.get("documents", "file"), f"{s['available_tokens']:,}", f"{s['planned_tokens']:,}",
-             f"{s['written_tokens']:,}", f"{s['rows']:,}", f"{s['repetition']:.3f}",
+    rows = [[s["source"], s["group"], s.get("documents", "file"), f"{s['available_tokens']:,}",
+             f"{s['planned_tokens']:,}", f"{s['written_tokens']:,}", f"{s['rows']:,}", f"{s['repetition']:.3f}",
              f"{s['full_copies']} + [u < {s['threshold']:.4f}]", f"{s['docs_selected']:,}/{s['docs']:,}"]
             for s in x["sources"]]
     lines += ["  " + ln for ln in table(["source", "group", "documents", "available", "planned", "written", "rows",
@@ -248,8 +249,8 @@ def dedup_lines(m: dict[str, Any]) -> list[str]:
 
 
 SECTION_RENDERERS: list[Callable[[dict[str, Any]], list[str]]] = [
-    _header, _counts, _reasons, _rules, _pii, _decontamination, dedup_lines, _tokenizer, _repositories, _mixture, _outputs,
-    _validation, _timings,
+    _header, _counts, _reasons, _rules, _pii, _decontamination, dedup_lines, _tokenizer, _repositories, _mixture,
+    _outputs, _validation, _timings,
 ]
 
 

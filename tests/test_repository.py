@@ -103,7 +103,8 @@ def test_parts_hold_at_most_n_tokens_cut_at_file_boundaries_and_map_back_to_file
         assert len(toks) <= 2048 or len(inside) == 1  # only a single larger file may exceed N
         assert toks[-1] == spec.eos_id and list(toks).count(spec.eos_id) == 1
         # members tile the part in order: each file's tokens are its header + text encoded alone
-        assert [r["token_start"] for r in inside] == [sum(x["n_tokens"] for x in inside[:i]) for i in range(len(inside))]
+        starts = [sum(x["n_tokens"] for x in inside[:i]) for i in range(len(inside))]
+        assert [r["token_start"] for r in inside] == starts
         for r in inside[:3]:
             f = next(f for f in files if f.id == r["file_id"])
             own = encoder.encode_batch([f"<file_sep>{f.path}\n{f.text}"], 1, specials=False)[0]
