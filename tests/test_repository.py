@@ -158,3 +158,20 @@ def test_repository_documents_are_byte_identical_whatever_the_partitioning(spark
     digest = {f["path"]: f["sha256"] for f in m["outputs"]["files"]}
     first = {f["path"]: f["sha256"] for f in manifests["tokenize"]["outputs"]["files"]}
     assert digest == first and any(p.startswith("tokens/repositories/") for p in digest)
+
+
+@pytest.mark.parametrize("section, message", [
+    ("{by_source: {web-docs: repository}}", "repository.by_source.web-docs: source 'web-docs' is a text source"),
+    ("{by_source: {nope: file}}", "repository.by_source.nope: not a source"),
+    ("{file_header: '---'}", "file_header must contain {path}"),
+])
+def test_repository_setting_mistakes_fail_naming_the_key(tmp_path, section, message):
+    from lemur_data.config import ConfigError
+
+    text = DEMO_MANIFEST.read_text()
+    start = text.index("repository:\n")
+    end = text.index("\n\n", start)
+    manifest = tmp_path / "demo.yaml"
+    manifest.write_text(text[:start] + f"repository: {section}" + text[end:])
+    with pytest.raises(ConfigError, match=message.replace("{", r"\{").replace("}", r"\}")):
+        load_manifest(manifest)
