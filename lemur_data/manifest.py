@@ -91,6 +91,11 @@ def balances(m: dict[str, Any]) -> list[Balance]:
         if docs_in is not None and dropped is not None and selected and None not in selected:
             found.append(Balance("in.docs = sum of mixture.sources[].docs_selected + dropped.docs", docs_in,
                                  (*selected, dropped)))
+    elif "repositories" in m and None not in (docs_in, docs_out, dropped):
+        # tokenize in repository mode: the files of a repository became its (fewer) repository documents.
+        merged = m["repositories"]["files"] - m["repositories"]["documents"]
+        found.append(Balance("in.docs = out.docs + dropped.docs + repositories.files - repositories.documents",
+                             docs_in, (docs_out, dropped, merged)))
     elif None not in (docs_in, docs_out, dropped):
         found.append(Balance("in.docs = out.docs + dropped.docs", docs_in, (docs_out, dropped)))
     return found

@@ -174,6 +174,18 @@ def _tokenizer(m: dict[str, Any]) -> list[str]:
     return lines
 
 
+def _repositories(m: dict[str, Any]) -> list[str]:
+    r = m.get("repositories")
+    if not r:
+        return []
+    share = "n/a" if r["edges_forward_fraction"] is None else f"{r['edges_forward_fraction']:.2%}"
+    return ["", f"repository documents ({', '.join(r['sources'])}): {r['files']:,} files of {r['repositories']:,} "
+                f"repositories -> {r['documents']:,} documents ({r['oversized_parts']:,} single files above "
+                f"max_tokens)",
+            f"  import edges {r['edges']:,}, target before source {share}; files in import cycles "
+            f"{r['files_in_cycles']:,}"]
+
+
 def _mixture(m: dict[str, Any]) -> list[str]:
     x = m.get("mixture")
     if not x:
@@ -184,12 +196,12 @@ def _mixture(m: dict[str, Any]) -> list[str]:
                  f"{x['num_shards']} shard(s) (budget {x['budget_tokens']:,}, seed {x['seed']})",
              f"  ratio {':'.join(g['group'] for g in x['groups'])}: target {ratio['target']}, "
              f"ACHIEVED {ratio['achieved']} (error {errors}; tolerance +-{ratio['tolerance']:.2%})"]
-    rows = [[s["source"], s["group"], f"{s['available_tokens']:,}", f"{s['planned_tokens']:,}",
-             f"{s['written_tokens']:,}", f"{s['rows']:,}", f"{s['repetition']:.3f}",
+    rows = [[s["source"], s["group"], s.get("documents", "file"), f"{s['available_tokens']:,}",
+             f"{s['planned_tokens']:,}", f"{s['written_tokens']:,}", f"{s['rows']:,}", f"{s['repetition']:.3f}",
              f"{s['full_copies']} + [u < {s['threshold']:.4f}]", f"{s['docs_selected']:,}/{s['docs']:,}"]
             for s in x["sources"]]
-    lines += ["  " + ln for ln in table(["source", "group", "available", "planned", "written", "rows", "repetition",
-                                         "copies per doc", "docs used"], rows, {2, 3, 4, 5, 6, 8})]
+    lines += ["  " + ln for ln in table(["source", "group", "documents", "available", "planned", "written", "rows",
+                                         "repetition", "copies per doc", "docs used"], rows, {3, 4, 5, 6, 7, 9})]
     dev = x["interleave"]["max_window_deviation_rows"]
     lines.append(f"  interleave: worst window of {x['interleave']['window_rows']} rows is off its target by "
                  + ", ".join(f"{g} {d:.2f}" for g, d in dev.items()) + " rows")
@@ -241,8 +253,8 @@ def dedup_lines(m: dict[str, Any]) -> list[str]:
 
 
 SECTION_RENDERERS: list[Callable[[dict[str, Any]], list[str]]] = [
-    _header, _warnings, _counts, _reasons, _rules, _pii, _decontamination, dedup_lines, _tokenizer, _mixture,
-    _outputs, _validation, _timings,
+    _header, _warnings, _counts, _reasons, _rules, _pii, _decontamination, dedup_lines, _tokenizer, _repositories,
+    _mixture, _outputs, _validation, _timings,
 ]
 
 

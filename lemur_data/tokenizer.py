@@ -55,25 +55,30 @@ class Encoder:
         else:
             self._hf = _load_huggingface(data)
 
-    def encode_batch(self, texts: list[str], threads: int = 1) -> tuple[np.ndarray, np.ndarray]:
-        """(tokens, lengths): documents' tokens concatenated, each with EOS appended (BOS first if add_bos)."""
+    def encode_batch(self, texts: list[str], threads: int = 1,
+                     specials: bool = True) -> tuple[np.ndarray, np.ndarray]:
+        """(tokens, lengths): documents' tokens concatenated, each with EOS appended (BOS first if add_bos).
+        `specials=False`: the texts' own tokens only (the files of a repository document, which gets its
+        BOS / EOS once)."""
         if self.spec.format == "sentencepiece":
             # NOTE: sentencepiece never maps text to control ids (</s> in a text is spelt out), so EOS only
             # appears where we add it.
-            arrays = self._sp.encode_as_numpy(texts, add_bos=self.spec.add_bos, add_eos=True, num_threads=threads)
+            arrays = self._sp.encode_as_numpy(texts, add_bos=self.spec.add_bos and specials, add_eos=specials,
+                                              num_threads=threads)
         else:
-            arrays = self._encode_hf(texts, threads)
+            arrays = self._encode_hf(texts, threads, specials)
         lengths = np.fromiter((len(a) for a in arrays), dtype=np.int64, count=len(arrays))
         flat = np.concatenate(arrays).astype(np.int32, copy=False) if arrays else np.zeros(0, np.int32)
         return flat, lengths
 
-    def _encode_hf(self, texts: list[str], threads: int) -> list[np.ndarray]:
+    def _encode_hf(self, texts: list[str], threads: int, specials: bool) -> list[np.ndarray]:
         # NOTE: Hugging Face parallelises a batch over a process-wide thread pool; inside a Spark task (one core
         # per task) that would oversubscribe the executor, so one thread unless the task owns more cores.
         os.environ["TOKENIZERS_PARALLELISM"] = "true" if threads > 1 else "false"
         encode = getattr(self._hf, "encode_batch_fast", self._hf.encode_batch)
-        prefix = [self.spec.bos_id] if self.spec.add_bos else []
-        return [np.array(prefix + e.ids + [self.spec.eos_id], dtype=np.int32)
+        prefix = [self.spec.bos_id] if self.spec.add_bos and specials else []
+        suffix = [self.spec.eos_id] if specials else []
+        return [np.array(prefix + e.ids + suffix, dtype=np.int32)
                 for e in encode(texts, add_special_tokens=False)]
 
     def encode_one(self, text: str) -> list[int]:

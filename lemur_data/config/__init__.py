@@ -6,8 +6,9 @@ directory (CLI, spark-submit, Airflow). Any mistake raises `ConfigError` naming 
 what is expected.
 
 `DatasetManifest` lives here; each stage's settings model in the module named after the stage (`crawl`, `filter`,
-`dedup`, `tokenizer`, `mix`), the sources in `sources`, storage and Spark in `runtime`; `paths` expands `${VAR}`
-and resolves locations, `identity` hashes the settings (run id, stage hashes), `errors` words validation errors.
+`dedup`, `tokenizer`, `repository`, `mix`), the sources in `sources`, storage and Spark in `runtime`; `paths`
+expands `${VAR}` and resolves locations, `identity` hashes the settings (run id, stage hashes), `errors` words
+validation errors.
 The names other modules use are importable from `lemur_data.config` itself.
 """
 
@@ -28,14 +29,15 @@ from lemur_data.config.errors import format_validation_error
 from lemur_data.config.filter import FilterConfig, check_filter, resolve_filter_paths
 from lemur_data.config.mix import MixConfig
 from lemur_data.config.paths import PATH_KEYS, expand_env, redact_uri, resolver
+from lemur_data.config.repository import RepositoryConfig
 from lemur_data.config.runtime import SparkConfig, StorageConfig
 from lemur_data.config.sources import ColumnMapping, SourceConfig
 from lemur_data.config.tokenizer import TokenizerConfig
 
 __all__ = [
     "ASSET_PREFIX", "PATH_KEYS", "ColumnMapping", "ConfigError", "CrawlConfig", "DatasetManifest", "DedupConfig",
-    "Kind", "MixConfig", "SourceConfig", "SparkConfig", "StorageConfig", "TokenizerConfig", "load_manifest",
-    "parse_manifest", "redact_uri",
+    "Kind", "MixConfig", "RepositoryConfig", "SourceConfig", "SparkConfig", "StorageConfig", "TokenizerConfig",
+    "load_manifest", "parse_manifest", "redact_uri",
 ]
 
 
@@ -50,6 +52,7 @@ class DatasetManifest(Model):
     filter: FilterConfig = FilterConfig()
     dedup: DedupConfig = DedupConfig()
     tokenizer: TokenizerConfig = TokenizerConfig()
+    repository: RepositoryConfig = RepositoryConfig()
     mix: MixConfig = MixConfig()
     storage: StorageConfig = StorageConfig()
     spark: SparkConfig = SparkConfig()
@@ -111,7 +114,7 @@ def parse_manifest(raw: dict[str, Any], *, origin: str, base_dir: Path) -> Datas
         manifest = DatasetManifest.model_validate(raw)
     except ValidationError as exc:
         raise ConfigError(format_validation_error(origin, exc, DatasetManifest)) from None
-    problems = manifest.mix.problems(manifest.sources)
+    problems = manifest.mix.problems(manifest.sources) + manifest.repository.problems(manifest.sources)
     if problems:
         raise ConfigError("\n".join([f"{origin}: invalid dataset manifest ({len(problems)} problem(s)):"]
                                     + [f"  - {p}" for p in problems]))

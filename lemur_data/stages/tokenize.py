@@ -32,6 +32,7 @@ from lemur_data.config import redact_uri
 from lemur_data.datasets import ReadUnit, main_files, read_unit, read_units
 from lemur_data.schema import TOKENS_SCHEMA
 from lemur_data.stage import Prepared, RunContext
+from lemur_data.stages import repositories
 from lemur_data.tokenizer import TokenizerSpec
 from lemur_data.writer import ROWS_PER_GROUP, StagedParquet
 
@@ -49,12 +50,13 @@ class TokenizePlan:
     upstream: dict[str, Any]
     spec: TokenizerSpec
     model: bytes
+    repository_sources: tuple[str, ...]  # code sources whose files become repository documents
 
 
 class TokenizeStage:
     name = "tokenize"
-    dirs = (OUTPUT_DIR,)
-    config_keys = ("tokenizer",)
+    dirs = (OUTPUT_DIR, repositories.MEMBERS_DIR)
+    config_keys = ("tokenizer", "repository")
 
     def prepare(self, ctx: RunContext) -> Prepared:
         upstream_stage = ctx.previous_stage(self.name)
@@ -64,7 +66,8 @@ class TokenizeStage:
         fingerprint = hashlib.sha256(f"{sha}\x00{spec.sha256}".encode()).hexdigest()
         inputs = {"upstream": [{"stage": upstream_stage, "uri": redact_uri(uri), "sha256": sha}],
                   "tokenizer_sha256": spec.sha256}
-        return Prepared(fingerprint, inputs, TokenizePlan(upstream_stage, upstream, spec, model))
+        repo_sources = ctx.cfg.repository.repository_sources(ctx.cfg.sources)
+        return Prepared(fingerprint, inputs, TokenizePlan(upstream_stage, upstream, spec, model, repo_sources))
 
     def execute(self, ctx: RunContext, prepared: Prepared) -> dict[str, Any]:
         plan: TokenizePlan = prepared.plan
@@ -74,11 +77,23 @@ class TokenizeStage:
         units.sort(key=lambda u: -_unit_bytes_estimate(u, plan.upstream))
         t0 = time.monotonic()
         model = spark.sparkContext.broadcast(plan.model)
-        task = _TokenizeTask(units, plan.spec, model, ctx.store, ctx.cfg.output)
+        task = _TokenizeTask(units, plan.spec, model, ctx.store, ctx.cfg.output, plan.repository_sources)
         rows = spark.range(0, len(units), 1, numPartitions=max(1, len(units))).mapInArrow(task, _STATS_DDL).collect()
-        model.unpersist()
         stats = [json.loads(r.stats) for r in rows]
+        if plan.repository_sources:
+            stats += self._repository_documents(ctx, plan, units, model)
+        model.unpersist()
         return tokenize_sections(plan, stats, time.monotonic() - t0)
+
+    def _repository_documents(self, ctx: RunContext, plan: TokenizePlan, units: list[ReadUnit],
+                              model: Any) -> list[dict[str, Any]]:
+        """The repository branch (stages/repositories.py): its tasks' stats rows."""
+        settings = ctx.cfg.repository
+        n_buckets = repositories.bucket_count(plan.upstream, plan.repository_sources)
+        files = repositories.repository_files(ctx.spark, units, ctx.store, plan.repository_sources)
+        task = repositories.AssembleBucket(n_buckets, plan.spec, model, ctx.store, ctx.cfg.output,
+                                           settings.file_header, settings.max_tokens)
+        return repositories.assemble(files, n_buckets, task)
 
 
 def _unit_bytes_estimate(unit: ReadUnit, upstream: dict[str, Any]) -> float:
@@ -98,8 +113,9 @@ class _TokenizeTask:
     """mapInArrow function: unit ids in; per unit one token file written and one JSON stats row out."""
 
     def __init__(self, units: list[ReadUnit], spec: TokenizerSpec, model: Any, store: storage.Storage,
-                 root: str) -> None:
+                 root: str, repository_sources: tuple[str, ...]) -> None:
         self.units, self.spec, self.model, self.store, self.root = units, spec, model, store, root
+        self.repository_sources = repository_sources
 
     def __call__(self, batches: Iterator[pa.RecordBatch]) -> Iterator[pa.RecordBatch]:
         for batch in batches:
@@ -117,7 +133,9 @@ class _TokenizeTask:
         out = _OutputFile(self.store, self.root, rel)
         encode_s = 0.0
         try:
-            for table in read_unit(self.store, unit, _INPUT_COLUMNS):
+            for table in read_unit(self.store, unit, _INPUT_COLUMNS + ["repo"]):
+                if self.repository_sources:  # those files become repository documents (counted there)
+                    table = table.filter(pa.array(~repositories.repository_mask(table, self.repository_sources)))
                 t1 = time.monotonic()
                 tokens_table, dropped = encode_table(enc, table, threads)
                 encode_s += time.monotonic() - t1
@@ -233,6 +251,9 @@ def tokenize_sections(plan: TokenizePlan, stats: list[dict[str, Any]], spark_s: 
         acc[1] += v[3]
         acc[2] += v[4]
     files = sorted((st["file"] for st in stats), key=lambda f: f["path"])
+    member_files = sorted((st["members_file"] for st in stats if "members_file" in st), key=lambda f: f["path"])
+    repos = repository_totals(plan, stats)
+    merged = repos["files"] - repos["documents"] if repos else 0
     reason_list = _reason_entries(stats)
     docs_in = sum(v[0] for v in groups.values())
     bytes_in = sum(v[1] for v in groups.values())
@@ -251,7 +272,7 @@ def tokenize_sections(plan: TokenizePlan, stats: list[dict[str, Any]], spark_s: 
             "by_source_lang": by_source_lang,
         },
         "reasons": reason_list,
-        "outputs": {"dirs": [OUTPUT_DIR], "files": files},
+        "outputs": {"dirs": list(TokenizeStage.dirs) if repos else [OUTPUT_DIR], "files": files + member_files},
         "fingerprint": _fingerprint(files),
         "tokenizer": {
             **plan.spec.to_manifest(),
@@ -266,7 +287,8 @@ def tokenize_sections(plan: TokenizePlan, stats: list[dict[str, Any]], spark_s: 
         },
         "validation": [
             mf.check(f"documents read equal the {plan.upstream_stage} stage's output", upstream_docs, docs_in),
-            mf.check("documents read = tokenized + dropped", docs_in, docs_out + dropped_docs),
+            mf.check("documents read = tokenized + dropped + repository files - repository documents", docs_in,
+                     docs_out + dropped_docs + merged),
             mf.check("rows written equal tokenized documents", docs_out, sum(f["rows"] for f in files)),
             mf.check("tokens in files equal tokens counted", tokens_out, sum(f["tokens"] for f in files)),
             mf.check("largest token id is below the vocabulary size", f"< {plan.spec.vocab_size}", max_token_id,
@@ -275,10 +297,28 @@ def tokenize_sections(plan: TokenizePlan, stats: list[dict[str, Any]], spark_s: 
                      sum(1 for st in stats if st["worker"]["loaded"]),
                      passed=sum(1 for st in stats if st["worker"]["loaded"]) <= len(pids)),
         ],
+        **({"repositories": repos} if repos else {}),
         "timings": {"tokenize_s": round(spark_s, 3),
                     "encode_task_s": round(sum(st["encode_s"] for st in stats), 3),
                     "task_s": round(sum(st["task_s"] for st in stats), 3)},
     }
+
+
+def repository_totals(plan: TokenizePlan, stats: list[dict[str, Any]]) -> dict[str, Any]:
+    """The manifest's `repositories` section: how many files became how many repository documents, and how well
+    the order kept imports first ({} when no source is in repository mode)."""
+    if not plan.repository_sources:
+        return {}
+    totals: dict[str, int] = defaultdict(int)
+    for st in stats:
+        for k, v in st.get("repositories", {}).items():
+            totals[k] += v
+    edges = totals["edges"]
+    return {"sources": list(plan.repository_sources), "repositories": totals["repositories"],
+            "files": totals["files"], "documents": totals["documents"], "edges": edges,
+            "edges_forward": totals["edges_forward"],
+            "edges_forward_fraction": round(totals["edges_forward"] / edges, 6) if edges else None,
+            "files_in_cycles": totals["files_in_cycles"], "oversized_parts": totals["oversized_parts"]}
 
 
 def _reason_entries(stats: list[dict[str, Any]]) -> list[dict[str, Any]]:

@@ -92,7 +92,9 @@ class Materializer:
             b.unpersist()
         shard_stats = sorted((json.loads(r.stats) for r in rows), key=lambda s: s["shard"])
         self.timings["total_s"] = time.monotonic() - t0
-        outcome = MixOutcome(found, selection, shard_stats, interleave_info, plan_bytes, self.timings)
+        repository_sources = tuple(self.inputs.upstream.get("repositories", {}).get("sources", ()))
+        outcome = MixOutcome(found, selection, shard_stats, interleave_info, plan_bytes, self.timings,
+                             repository_sources)
         return manifest_sections(plan, self.tok, self.cfg.mix, self.n_shards, outcome)
 
     # -- layout and per-step helpers ----------------------------------------------------------------------------

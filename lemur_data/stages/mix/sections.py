@@ -26,6 +26,7 @@ class MixOutcome:
     interleave: dict[str, Any]
     plan_bytes: bytes
     timings: dict[str, float]
+    repository_sources: tuple[str, ...] = ()  # sources whose cached documents are repository documents
 
 
 def manifest_sections(plan: MixPlan, tok: dict[str, Any], settings: MixConfig, n_shards: int,
@@ -52,6 +53,7 @@ def manifest_sections(plan: MixPlan, tok: dict[str, Any], settings: MixConfig, n
         frac = s.partial_tokens / s.available_tokens if s.available_tokens else 0.0
         sources.append({
             "source": s.source, "source_id": s.source_id, "group": s.group, "kind": s.kind,
+            "documents": "repository" if s.source in outcome.repository_sources else "file",
             "docs": s.docs, "available_tokens": s.available_tokens, "weight": s.weight,
             "target_tokens": s.target_tokens, "rows": s.rows, "planned_tokens": s.selected_tokens,
             "written_tokens": written[s.source_id], "repetition": s.repetition,
