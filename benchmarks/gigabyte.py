@@ -434,7 +434,7 @@ def precision(labels: list[int], docs: list[dict], truth: dict[tuple[str, str], 
             if group[i] is not None and counts[group[i]] > 1:
                 by_release += 1
             else:
-                unresolved.append((i, [j for j in members if j != i][:5]))
+                unresolved.append((i, [j for j in members if j != i]))  # any other member, not the first few
     need = {i for i, others in unresolved for i in [i, *others]}
     texts = {}
     with open(jsonl, encoding="utf-8") as f:

@@ -110,7 +110,7 @@ def run_dedup(ctx: RunContext, plan: DedupPlan) -> dict[str, Any]:
     timer.lap("exact")
 
     pairs = candidates.candidate_pairs(reps, dcfg.max_bucket_pivots).persist(StorageLevel.MEMORY_AND_DISK)
-    edges, verify_stats = candidates.verify(store, cfg, plan, pairs, reps, units)
+    edges, verify_stats, verify_cached = candidates.verify(store, cfg, plan, pairs, reps, units)
     edges = edges.persist(StorageLevel.MEMORY_AND_DISK)
     timer.lap("candidates_and_verify")
 
@@ -124,7 +124,9 @@ def run_dedup(ctx: RunContext, plan: DedupPlan) -> dict[str, Any]:
     result = write(ctx, plan, decisions, sketches, units, dcfg)
     timer.lap("write")
 
-    for df in (sketches, nodes, pairs, edges, decisions):
+    # NOTE: every persisted frame is released: a long session (benchmarks, notebooks) would otherwise keep them and
+    # a later run on the same inputs would find them in Spark's cache.
+    for df in (sketches, nodes, pairs, edges, decisions, *verify_cached):
         df.unpersist()
     verify_stats["pairs"] = verify_stats["pairs"] if verify_stats["pairs"] is not None else cc_stats["edges"]
     return sections(cfg, plan, result, n_in, n_short, verify_stats, cc_stats, cluster_stats, timer.timings)

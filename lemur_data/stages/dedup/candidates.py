@@ -109,11 +109,12 @@ def _exact_jaccards(batches: Iterator[pa.RecordBatch]) -> Iterator[pa.RecordBatc
 
 
 def verify(store: storage.Storage, cfg: DatasetManifest, plan: DedupPlan, pairs: DataFrame, reps: DataFrame,
-           units: list[ReadUnit]) -> tuple[DataFrame, dict[str, Any]]:
+           units: list[ReadUnit]) -> tuple[DataFrame, dict[str, Any], list[DataFrame]]:
+    """(edges, the check's counts, the frames persisted here: the caller unpersists them when the stage ends)."""
     dcfg = cfg.dedup
     if dcfg.verify == "none":
         return pairs, {"checked": "none", "pairs": None, "kept_by_estimate": None, "grey_zone": 0,
-                       "grey_zone_kept": 0}  # pairs = edges, counted by the components step
+                       "grey_zone_kept": 0}, []  # pairs = edges, counted by the components step
     sigs = reps.select("id", "signature", "earlier")
     joined = pairs.join(sigs.select(F.col("id").alias("a"), F.col("signature").alias("sig_a"),
                                     F.col("earlier").alias("earlier_a")), "a") \
@@ -134,7 +135,7 @@ def verify(store: storage.Storage, cfg: DatasetManifest, plan: DedupPlan, pairs:
     stats = {"checked": "signature", "pairs": totals["pairs"], "kept_by_estimate": totals["kept"] or 0,
              "grey_zone": n_grey, "grey_zone_kept": 0}
     if n_grey == 0:
-        return by_estimate, stats
+        return by_estimate, stats, [scored]
     # NOTE: only the grey documents' row groups are read again (by the read unit the sketch recorded), once each.
     grey_ids = grey.select(F.col("a").alias("id")).union(grey.select(F.col("b").alias("id"))).distinct()
     sets = with_documents(grey_ids.join(reps.select("id", "unit"), "id"), units, store, ["kind", "text"],
@@ -145,5 +146,5 @@ def verify(store: storage.Storage, cfg: DatasetManifest, plan: DedupPlan, pairs:
     kept_grey = exact.where(F.col("jaccard") >= t).select("a", "b").persist(StorageLevel.MEMORY_AND_DISK)
     stats["grey_zone_kept"] = kept_grey.count()
     sets.unpersist()
-    return by_estimate.unionByName(kept_grey), stats
+    return by_estimate.unionByName(kept_grey), stats, [scored, kept_grey]
 
