@@ -115,7 +115,8 @@ def _decontamination(m: dict[str, Any]) -> list[str]:
         return []
     if not d["enabled"]:
         return ["", "decontamination: off"]
-    benches = ", ".join(f"{b['name']} ({b.get('items', 0)} items)" for b in d["benchmarks"])
+    benches = ", ".join(f"{b['name']} ({b.get('items', 0)} items, {b.get('docs_matched', 0):,} docs matched)"
+                        for b in d["benchmarks"])
     lines = ["", f"decontamination: {d['ngram']}-grams, overlap >= {d['min_overlap']} against {benches}: "
                  f"{d['docs_matched']:,} documents matched ({d['action']})"]
     for item in d["items_matched"][:10]:
