@@ -211,6 +211,9 @@ def dedup_lines(m: dict[str, Any]) -> list[str]:
              f"only ({d['exact_only_docs']:,} docs); survivor ranking {' > '.join(p['ranking'])}"]
     removed = ", ".join(f"{k} {v['docs']:,} ({human_bytes(v['bytes'])})" for k, v in d["removed"].items() if v["docs"])
     lines.append(f"  removed: {removed or 'nothing'}")
+    if r := d.get("repositories"):
+        lines.append(f"  repositories: {r['repositories']:,} compared ({r['files_in_repositories']:,} files); "
+                     f"{r['removed_repositories']:,} near duplicates removed whole ({r['removed_docs']:,} files)")
     c = d["candidates"]
     lines.append(f"  candidates: {c['pairs']:,} pairs; kept by estimate {c['kept_by_estimate'] or 0:,}, grey zone "
                  f"{c['grey_zone']:,} (kept {c['grey_zone_kept']:,}); components by {d['components']['method']} over "
