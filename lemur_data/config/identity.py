@@ -52,5 +52,8 @@ def _strip_filter_locations(f: dict[str, Any]) -> None:
             f[kind]["recipe"] = os.path.basename(f[kind]["recipe"])
     for bench in f["decontamination"]["benchmarks"]:
         bench["path"] = os.path.basename(bench["path"])
+    paths = f["decontamination"]["paths"]
+    for name in paths:
+        paths[name] = os.path.basename(paths[name])
     if f["quality_model"]:
         f["quality_model"]["path"] = os.path.basename(f["quality_model"]["path"])

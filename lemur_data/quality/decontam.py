@@ -1,4 +1,4 @@
-"""Benchmark decontamination: n-gram overlap between documents and benchmark items (HumanEval bundled).
+"""Benchmark decontamination: n-gram overlap between documents and benchmark items (registry: benchmarks.py).
 
 Text is normalised before n-grams are taken: only word tokens (identifiers, keywords, numbers, words), lowercased,
 so re-indenting, re-wrapping, changing quotes, adding trailing commas or parentheses (what a formatter does) does
@@ -121,8 +121,9 @@ class DecontaminationIndex:
             index.part_size = np.asarray(part_size, dtype=np.int64)
         return index
 
-    def matches(self, text: str, view: CharView | None = None) -> list[str]:
-        """Ids of the benchmark items this text is contaminated with (sorted); `view`: the text's CharView."""
+    def matches(self, text: str, view: CharView | None = None, benchmarks: frozenset[str] | None = None) -> list[str]:
+        """Ids of the benchmark items this text is contaminated with (sorted); `view`: the text's CharView;
+        `benchmarks`: only items of these (the document kind's recipe selection; None: all)."""
         if len(self.keys) == 0:
             return []
         grams = ngram_keys(token_hashes(text, view), self.n, hashed=True)
@@ -140,11 +141,15 @@ class DecontaminationIndex:
         owners = np.concatenate([self.owners[a:b] for a, b in zip(lo.tolist(), hi.tolist())])
         counts = np.bincount(owners, minlength=len(self.part_size))
         parts = np.flatnonzero(counts >= self.min_overlap * self.part_size)
-        return sorted({self.item_ids[i] for i in self.part_item[parts].tolist()})
+        found = {self.item_ids[i] for i in self.part_item[parts].tolist()}
+        return sorted(m for m in found if benchmarks is None or m.partition("/")[0] in benchmarks)
 
 
-def read_benchmark(name: str, path: Path, id_field: str, text_fields: tuple[str, ...]) -> list[BenchmarkItem]:
-    """Items of a JSON Lines benchmark file (optionally gzip-compressed). Raises ValueError naming the problem."""
+def read_benchmark(name: str, path: Path, id_field: str | None, text_fields: tuple[str, ...]) -> list[BenchmarkItem]:
+    """Items of a JSON Lines benchmark file (optionally gzip-compressed). Raises ValueError naming the problem.
+
+    Without `id_field` an item's id is its position among the file's items (0-based). A list value (MBPP's
+    asserts, MMLU's choices) is one part: its elements joined by newlines."""
     opener = gzip.open if path.suffix == ".gz" else open
     items = []
     with opener(path, "rt", encoding="utf-8") as f:
@@ -155,11 +160,16 @@ def read_benchmark(name: str, path: Path, id_field: str, text_fields: tuple[str,
                 row = json.loads(line)
             except json.JSONDecodeError as exc:
                 raise ValueError(f"{path}:{lineno}: not JSON ({exc.msg})") from None
-            missing = [k for k in (id_field, *text_fields) if k not in row]
+            missing = [k for k in (*([id_field] if id_field else []), *text_fields) if k not in row]
             if missing:
                 raise ValueError(f"{path}:{lineno}: missing field(s) {missing}; has {sorted(row)}")
-            items.append(BenchmarkItem(name, str(row[id_field]), tuple(str(row[k]) for k in text_fields)))
+            item_id = str(row[id_field]) if id_field else str(len(items))
+            items.append(BenchmarkItem(name, item_id, tuple(_part_text(row[k]) for k in text_fields)))
     return items
+
+
+def _part_text(value: object) -> str:
+    return "\n".join(map(str, value)) if isinstance(value, list) else str(value)
 
 
 def group_matches(matches: list[str]) -> dict[str, list[str]]:

@@ -24,6 +24,7 @@ from typing import Any, Literal
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
+from lemur_data.quality import benchmarks
 from lemur_data.quality.signals import SIGNALS
 
 Action = Literal["drop", "flag"]
@@ -106,7 +107,19 @@ class Rule(_Model):
         return (o.action if o is not None else None) or self.action
 
 
-class CodeSettings(_Model):
+class _Settings(_Model):
+    decontamination: tuple[str, ...] = Field((), description="benchmarks (registered names, lemur_data/quality/"
+                                             "benchmarks.py) this kind's documents are checked against")
+
+    @field_validator("decontamination")
+    @classmethod
+    def _registered(cls, names: tuple[str, ...]) -> tuple[str, ...]:
+        for name in names:
+            benchmarks.get(name)  # BenchmarkError (a ValueError) lists the registered names
+        return names
+
+
+class CodeSettings(_Settings):
     """How code signals are computed."""
 
     tree_sitter: bool = Field(True, description="parse with tree-sitter (structural signals)")
@@ -121,7 +134,7 @@ class CodeSettings(_Model):
     max_signal_chars: int = Field(4_000_000, gt=0, description="larger documents get only size signals")
 
 
-class TextSettings(_Model):
+class TextSettings(_Settings):
     """How text signals are computed."""
 
     code_routing: bool = Field(True, description="exclude code blocks from language ID and the prose rules")

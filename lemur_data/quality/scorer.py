@@ -57,6 +57,8 @@ class ScoringPlan:
     pii_types: tuple[str, ...]
     decontam_action: str | None
     quality: QualityModel | None
+    # kind -> the benchmarks its documents are checked against (the recipe's selection); None: every indexed one
+    decontam_benchmarks: dict[str, frozenset[str]] | None = None
     dest_kept: str = "filtered"
     dest_rejected: str = "rejects"
 
@@ -79,6 +81,7 @@ class ScoringStats:
     pii: dict[tuple[str, str], int] = field(default_factory=lambda: defaultdict(int))  # (source, type) -> findings
     pii_docs: dict[str, int] = field(default_factory=lambda: defaultdict(int))  # source -> documents changed
     decontam: dict[str, int] = field(default_factory=lambda: defaultdict(int))  # item id -> documents
+    decontam_docs: dict[str, int] = field(default_factory=lambda: defaultdict(int))  # benchmark -> documents
     decontam_examples: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
     datatrove: dict[str, dict[str, int]] = field(default_factory=dict)  # rule -> datatrove's stat label -> count
     timeouts: int = 0
@@ -89,6 +92,7 @@ class ScoringStats:
             "pii": [[*k, v] for k, v in sorted(self.pii.items())],
             "pii_docs": dict(sorted(self.pii_docs.items())),
             "decontam": dict(sorted(self.decontam.items())),
+            "decontam_docs": dict(sorted(self.decontam_docs.items())),
             "decontam_examples": {k: sorted(v)[:EXAMPLES] for k, v in sorted(self.decontam_examples.items())},
             "datatrove": {rule: dict(sorted(c.items())) for rule, c in sorted(self.datatrove.items())},
         }
@@ -104,6 +108,8 @@ class ScoringStats:
             self.pii_docs[source] += n
         for item, n in data["decontam"].items():
             self.decontam[item] += n
+        for bench, n in data["decontam_docs"].items():
+            self.decontam_docs[bench] += n
         for item, locs in data["decontam_examples"].items():
             self.decontam_examples[item] = sorted(set(self.decontam_examples[item]) | set(locs))[:EXAMPLES]
         for rule, counts in data["datatrove"].items():
@@ -193,7 +199,8 @@ class Scorer:
                 for pending in (comments, prose, token_samples):
                     pending.pop(i, None)
             if self.index is not None:
-                found = self.index.matches(text, view)
+                selected = self.plan.decontam_benchmarks
+                found = self.index.matches(text, view, selected[kinds[i]] if selected is not None else None)
                 sig["decontam.matched_items_v1"] = float(len(found))
                 if found:
                     out.metas[i]["decontam_items"] = ",".join(found)
@@ -313,7 +320,10 @@ class Scorer:
                     acc[4] += 1
                     acc[5] += size
             if "decontam_items" in extra_meta[i] and DECONTAM_RULE in failed_names:
-                for item in extra_meta[i]["decontam_items"].split(","):
+                items = extra_meta[i]["decontam_items"].split(",")
+                for bench in {item.partition("/")[0] for item in items}:
+                    self.stats.decontam_docs[bench] += 1
+                for item in items:
                     self.stats.decontam[item] += 1
                     ex = self.stats.decontam_examples[item]
                     ex.append(cols["locator"][i])

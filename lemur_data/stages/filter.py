@@ -15,6 +15,7 @@ import json
 import logging
 import time
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any, Iterator
 
 import pyarrow as pa
@@ -22,7 +23,7 @@ import pyarrow as pa
 from lemur_data import assets, reasons, storage
 from lemur_data.config import ASSET_PREFIX, DatasetManifest, redact_uri
 from lemur_data.datasets import main_files, read_parquet_files
-from lemur_data.quality import datatrove_rules, langid, recipes
+from lemur_data.quality import benchmarks, datatrove_rules, langid, recipes
 from lemur_data.quality.decontam import DecontaminationIndex, read_benchmark
 from lemur_data.quality.pii import PII_TYPES
 from lemur_data.quality.scorer import (DECONTAM_RULE, ERROR_RULE, QUALITY_RULE, REJECT_SCHEMA, SCORED_SCHEMA,
@@ -59,7 +60,7 @@ class FilterStage:
         upstream, upstream_sha, uri = ctx.upstream(previous)
         cfg = ctx.cfg
         scoring, rule_info = scoring_plan(cfg)
-        index, benchmarks = decontamination_index(cfg)
+        index, benchmarks = decontamination_index(cfg, scoring)
         digests = {
             "recipes": [{"kind": k, "recipe": getattr(scoring, k).recipe,
                          "sha256": recipes.file_sha256(getattr(cfg.filter, k).recipe, k)} for k in ("code", "text")],
@@ -122,7 +123,9 @@ def scoring_plan(cfg: DatasetManifest) -> tuple[ScoringPlan, dict[str, dict[str,
         quality = QualityModel(q.path, q.label, q.min_score, q.action, tuple(q.kinds))
     pii_types = (tuple(f.pii.types or PII_TYPES)) if f.pii.enabled else ()
     decontam = f.decontamination.action if f.decontamination.enabled else None
-    plan = ScoringPlan(code, text, pii_types, decontam, quality)
+    own = frozenset(b.name for b in f.decontamination.benchmarks)
+    selected = {kind: frozenset(recipe.settings.decontamination) | own for kind, recipe in (("code", code), ("text", text))}
+    plan = ScoringPlan(code, text, pii_types, decontam, quality, selected)
     info: dict[str, dict[str, Any]] = {}
     for kind, recipe in (("code", code), ("text", text)):
         steps = {s["rule"]: s for s in datatrove_rules.identities(recipe.rules)}
@@ -150,26 +153,38 @@ _STAGE_RULES = {
 }
 
 
-def decontamination_index(cfg: DatasetManifest) -> tuple[DecontaminationIndex | None, list[dict[str, Any]]]:
+def decontamination_index(cfg: DatasetManifest, scoring: ScoringPlan) -> tuple[DecontaminationIndex | None,
+                                                                                list[dict[str, Any]]]:
+    """One index over every benchmark a recipe selects (registry: quality/benchmarks.py) and the manifest's own
+    benchmark files; each manifest entry says which kinds are checked against it."""
     d = cfg.filter.decontamination
     if not d.enabled:
         return None, []
+    selected = scoring.decontam_benchmarks or {}
+    kinds = {name: [k for k in ("code", "text") if name in selected[k]] for name in sorted(set().union(*selected.values()))}
+    files = [(name, benchmarks.get(name).id_field, benchmarks.get(name).text_fields,
+              benchmarks.data_path(name, d.paths.get(name)), d.paths.get(name) is None)
+             for name in kinds if name in benchmarks.BENCHMARKS]
+    files += [(b.name, b.id_field, b.text_fields, _benchmark_file(b.path), b.path.startswith(ASSET_PREFIX))
+              for b in d.benchmarks]
     items, described = [], []
-    for bench in d.benchmarks:
-        path = assets.path(bench.path[len(ASSET_PREFIX):]) if bench.path.startswith(ASSET_PREFIX) else bench.path
+    for name, id_field, text_fields, path, bundled in files:
         try:
-            found = read_benchmark(bench.name, path, bench.id_field, bench.text_fields)
+            items += read_benchmark(name, path, id_field, text_fields)
         except (OSError, ValueError) as exc:
             from lemur_data.config import ConfigError  # noqa: PLC0415
 
-            raise ConfigError(f"filter.decontamination.benchmarks ({bench.name}): {exc}") from None
-        items += found
-        described.append({"name": bench.name, "path": bench.path if bench.path.startswith(ASSET_PREFIX)
-                          else redact_uri(str(path)), "sha256": _file_sha256(str(path))})
+            raise ConfigError(f"filter.decontamination ({name}): {exc}") from None
+        described.append({"name": name, "path": f"bundled:{path.name}" if bundled else redact_uri(str(path)),
+                          "sha256": _file_sha256(str(path)), "kinds": kinds[name]})
     index = DecontaminationIndex.build(items, d.ngram, d.min_overlap)
     for b in described:
         b.update(index.stats.get(b["name"], {}))
     return index, described
+
+
+def _benchmark_file(path: str) -> Path:
+    return assets.path(path[len(ASSET_PREFIX):]) if path.startswith(ASSET_PREFIX) else Path(path)
 
 
 def _file_sha256(path: str) -> str:
@@ -300,8 +315,9 @@ def decontamination_section(cfg: DatasetManifest, plan: FilterPlan, stats: Scori
     matched = [{"item": item, "docs": n, "examples": stats.decontam_examples.get(item, [])}
                for item, n in sorted(stats.decontam.items(), key=lambda kv: (-kv[1], kv[0]))]
     docs = sum(c[2] for (rule, *_), c in stats.rules.items() if rule == DECONTAM_RULE)
+    benches = [b | {"docs_matched": stats.decontam_docs.get(b["name"], 0)} for b in plan.benchmarks]
     return {"enabled": d.enabled, "ngram": d.ngram, "min_overlap": d.min_overlap, "action": d.action,
-            "benchmarks": plan.benchmarks, "docs_matched": docs, "items_matched": matched}
+            "benchmarks": benches, "docs_matched": docs, "items_matched": matched}
 
 
 def _check(name: str, expected: Any, observed: Any) -> dict[str, Any]:

@@ -33,7 +33,7 @@ from pyspark.sql import functions as F
 from lemur_data.datasets import main_files, read_units
 from lemur_data.stage import Prepared, RunContext
 from lemur_data.schema import spark_ddl
-from lemur_data.stages.dedup import candidates, survivors
+from lemur_data.stages.dedup import candidates, repository, survivors
 from lemur_data.stages.dedup.inspect import format_members, inspect_cluster, members_json
 from lemur_data.stages.dedup.layout import (DIRS, EXACT, EXACT_INDEXED, INDEX_DIR, INDEX_SCHEMA, KEPT_SCHEMA, NEAR,
                                             NEAR_INDEXED, OUTPUT_DIR, REMOVED_DIR, REMOVED_SCHEMA)
@@ -94,7 +94,13 @@ def run_dedup(ctx: RunContext, plan: DedupPlan) -> dict[str, Any]:
     n_in, n_short = totals["docs"], totals["short"] or 0
     timer.lap("sketch")
 
-    nodes = sketches.select("id", "scope", "exact_key", "n_shingles", "signature", "band_keys", "earlier",
+    # NOTE: level repository: files of near-duplicate repositories leave first; the file steps see the rest.
+    by_repository, repo_figures = (repository.removals(ctx, plan, sketches, units) if dcfg.level == "repository"
+                                   else (None, None))
+    remaining = sketches if by_repository is None else sketches.join(by_repository.select("id"), "id", "left_anti")
+    timer.lap("repositories")
+
+    nodes = remaining.select("id", "scope", "exact_key", "n_shingles", "signature", "band_keys", "earlier",
                             "quality", "permissive", "stars", "size_bytes", "unit")
     if plan.index_files:
         nodes = nodes.unionByName(candidates.read_index(spark, store, plan.index_files))
@@ -121,13 +127,16 @@ def run_dedup(ctx: RunContext, plan: DedupPlan) -> dict[str, Any]:
     cluster_stats = survivors.cluster_stats(decisions, sketches)
     timer.lap("survivors")
 
-    result = write(ctx, plan, decisions, sketches, units, dcfg)
+    decided = decisions if by_repository is None else decisions.unionByName(by_repository)
+    result = write(ctx, plan, decided, sketches, units, dcfg)
     timer.lap("write")
 
     # NOTE: every persisted frame is released: a long session (benchmarks, notebooks) would otherwise keep them and
     # a later run on the same inputs would find them in Spark's cache.
-    for df in (sketches, nodes, pairs, edges, decisions, *verify_cached):
+    by_repository_cached = [by_repository] if by_repository is not None else []
+    for df in (sketches, nodes, pairs, edges, decisions, *verify_cached, *by_repository_cached):
         df.unpersist()
     verify_stats["pairs"] = verify_stats["pairs"] if verify_stats["pairs"] is not None else cc_stats["edges"]
-    return sections(cfg, plan, result, n_in, n_short, verify_stats, cc_stats, cluster_stats, timer.timings)
+    return sections(cfg, plan, result, n_in, n_short, verify_stats, cc_stats, cluster_stats, timer.timings,
+                    repo_figures)
 

@@ -21,6 +21,10 @@ EXACT_INDEXED = reasons.register(Reason("exact_duplicate_of_indexed", "skip", "s
                                         "document of an earlier run's dedup index"))
 NEAR_INDEXED = reasons.register(Reason("near_duplicate_of_indexed", "skip", "near duplicate of a document of an "
                                        "earlier run's dedup index"))
+REPOSITORY_NEAR = reasons.register(Reason("repository_near_duplicate", "skip", "file of a repository whose whole "
+                                          "content is a near duplicate of a better-ranked repository's (dedup.level: "
+                                          "repository); survivor_id names that repository"))
+REMOVAL_REASONS = (EXACT, NEAR, EXACT_INDEXED, NEAR_INDEXED, REPOSITORY_NEAR)
 
 KEPT_SCHEMA = extend_schema(DOC_SCHEMA, pa.field("cluster_id", pa.string(), nullable=False),
                             pa.field("cluster_size", pa.int64(), nullable=False))

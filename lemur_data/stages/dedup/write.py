@@ -16,8 +16,8 @@ from lemur_data.datasets import ReadUnit
 from lemur_data.stage import RunContext
 from lemur_data.schema import DOC_SCHEMA, spark_ddl
 from lemur_data.stages.dedup.docs import with_documents
-from lemur_data.stages.dedup.layout import (DIRS, EXACT, EXACT_INDEXED, INDEX_DIR, INDEX_SCHEMA, KEPT_SCHEMA, NEAR,
-                                            NEAR_INDEXED, OUTPUT_DIR, REMOVED_DIR, REMOVED_SCHEMA)
+from lemur_data.stages.dedup.layout import (DIRS, INDEX_DIR, INDEX_SCHEMA, KEPT_SCHEMA, OUTPUT_DIR, REMOVAL_REASONS,
+                                            REMOVED_DIR, REMOVED_SCHEMA)
 from lemur_data.stages.dedup.plan import DedupPlan, params_section
 from lemur_data.writer import DEST, WriteResult, bucket_counts, write_partitioned
 
@@ -68,14 +68,13 @@ def _expected_bytes(upstream: dict[str, Any], num_perm: int) -> dict[tuple[str, 
 
 def sections(cfg: DatasetManifest, plan: DedupPlan, result: WriteResult, n_in: int, n_short: int,
              verify_stats: dict[str, Any], cc_stats: dict[str, Any], cluster_stats: dict[str, Any],
-             timings: dict[str, float]) -> dict[str, Any]:
+             timings: dict[str, float], repositories: dict[str, Any] | None = None) -> dict[str, Any]:
     per: dict[tuple[str, str, str], dict[str, int]] = {}
     for k, (docs, size) in result.groups.items():
         if k.dest == INDEX_DIR:
             continue
         e = per.setdefault((k.kind, k.source, k.lang), {"docs_in": 0, "bytes_in": 0, "docs_out": 0, "bytes_out": 0,
-                                                        **{r.name: 0 for r in (EXACT, NEAR, EXACT_INDEXED,
-                                                                               NEAR_INDEXED)}})
+                                                        **{r.name: 0 for r in REMOVAL_REASONS}})
         e["docs_in"] += docs
         e["bytes_in"] += size
         if k.dest == OUTPUT_DIR:
@@ -90,7 +89,7 @@ def sections(cfg: DatasetManifest, plan: DedupPlan, result: WriteResult, n_in: i
     bytes_out = sum(e["bytes_out"] for e in by_source_lang)
     removed = {r.name: {"docs": sum(e[r.name] for e in by_source_lang),
                         "bytes": sum(size for k, (_, size) in result.groups.items() if k.reason == r.name)}
-               for r in (EXACT, NEAR, EXACT_INDEXED, NEAR_INDEXED)}
+               for r in REMOVAL_REASONS}
     files = result.files
     rows_by_dir = {d: sum(f.rows for f in files if f.path.startswith(d + "/")) for d in DIRS}
     inherited = [f.to_json() for f in plan.index_files]
@@ -115,6 +114,7 @@ def sections(cfg: DatasetManifest, plan: DedupPlan, result: WriteResult, n_in: i
             "components": cc_stats,
             "clusters": cluster_stats,
             "index": {"rows": rows_by_dir[INDEX_DIR], "earlier": plan.earlier, "inherited": inherited},
+            **({"repositories": repositories} if repositories is not None else {}),
         },
         "validation": [
             _check("documents in = sketched documents", n_in, docs_in),
