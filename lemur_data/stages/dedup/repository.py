@@ -60,7 +60,7 @@ def removals(ctx: RunContext, plan: DedupPlan, sketches: DataFrame, units: list[
     reps = repos.where(F.col("n_shingles") >= dcfg.min_shingles)
     pairs = candidates.candidate_pairs(reps, dcfg.max_bucket_pivots)
     signature_only = ctx.cfg.model_copy(update={"dedup": dcfg.model_copy(update={"exact_check_margin": 0.0})})
-    edges, checked = candidates.verify(ctx.store, signature_only, plan, pairs, reps, units)
+    edges, checked, verify_cached = candidates.verify(ctx.store, signature_only, plan, pairs, reps, units)
     labels, cc = survivors.connected_components(ctx.spark, edges, dcfg)
     lost = survivors.decisions(repos, labels).where(F.col("match_kind").isNotNull()) \
         .select(F.col("id").alias("node"), "survivor_id", "cluster_size")
@@ -71,7 +71,8 @@ def removals(ctx: RunContext, plan: DedupPlan, sketches: DataFrame, units: list[
     figures = {"repositories": totals["repositories"], "files_in_repositories": totals["files"] or 0,
                "candidate_pairs": checked["pairs"], "edges": cc["edges"], "removed_repositories": lost.count(),
                "removed_docs": removed.count()}
-    repos.unpersist()
+    for df in (repos, *verify_cached):
+        df.unpersist()
     return removed, figures
 
 
