@@ -141,14 +141,10 @@ def _write_parquet(store: storage.Storage, dest: str, rel: str, tables: Iterator
                    keys: list[str]) -> OutputFile:
     fields = [pa.field(k, pa.int64() if k == "cluster_size" else pa.string()) for k in keys]
     schema = pa.schema([("text", pa.string()), ("id", pa.string()), ("metadata", pa.struct(fields))])
-    out = StagedParquet(store, dest, rel, schema, compression="snappy")
-    try:
+    with StagedParquet(store, dest, rel, schema, compression="snappy") as out:
         for table in tables:
             out.write_row_group(pa.Table.from_pylist(list(documents(table)), schema=schema))
         return out.publish()
-    except BaseException:
-        out.discard()
-        raise
 
 
 def _clear_destination(store: storage.Storage, dest: str, force: bool) -> None:

@@ -69,7 +69,8 @@ class StagedParquet:
     """A Parquet file written under a temporary name (beside its final place for local outputs, so publishing is
     an atomic rename; in local scratch for S3) and published to `root/rel` when complete, one row group per
     `write_row_group` (callers choose the boundaries: that is what keeps the bytes deterministic). A failed write
-    removes the temporary file and raises `errors.TaskError` naming the cause and the file."""
+    removes the temporary file and raises `errors.TaskError` naming the cause and the file; used as a context
+    manager, anything else that stops it before `publish` removes the temporary file too."""
 
     def __init__(self, store: storage.Storage, root: str, rel: str, schema: pa.Schema, **options: Any) -> None:
         self.store, self.rel, self.schema = store, rel, schema
@@ -96,6 +97,14 @@ class StagedParquet:
 
     def discard(self) -> None:
         errors.remove_quietly(self.tmp)
+
+    def __enter__(self) -> StagedParquet:
+        return self
+
+    def __exit__(self, exc_type: type[BaseException] | None, *_: object) -> None:
+        """Whatever stops the writing before `publish` (an error, a cancelled task) removes the temporary file."""
+        if exc_type is not None:
+            self.discard()
 
 
 @dataclass(frozen=True)

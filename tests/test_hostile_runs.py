@@ -190,3 +190,23 @@ def test_output_on_a_read_only_file_system_fails_before_spark_naming_the_path(de
         assert "Choose a writable output (the `output` key or --output)" in lines[-1]
         assert "Traceback" not in proc.stderr and "tokenize: running" not in proc.stderr
     assert {p: p.read_bytes() for p in src.rglob("*") if p.is_file()} == before, "nothing changed"
+
+
+def test_a_staged_parquet_stopped_before_publish_leaves_no_temporary_file(tmp_path):
+    """Used as a context manager (export, repository documents), any failure before `publish` removes the
+    temporary file; a published one is in place under its name."""
+    import pyarrow as pa
+
+    from lemur_data.storage import Storage
+    from lemur_data.writer import StagedParquet
+
+    schema = pa.schema([("x", pa.int64())])
+    with pytest.raises(RuntimeError, match="stopped"):
+        with StagedParquet(Storage(), str(tmp_path), "a/part-0.parquet", schema) as out:
+            out.write_row_group(pa.table({"x": [1, 2]}, schema=schema))
+            raise RuntimeError("stopped")
+    assert _leftovers(tmp_path) == [] and not (tmp_path / "a" / "part-0.parquet").exists()
+    with StagedParquet(Storage(), str(tmp_path), "a/part-1.parquet", schema) as out:
+        out.write_row_group(pa.table({"x": [3]}, schema=schema))
+        assert out.publish().rows == 1
+    assert _leftovers(tmp_path) == [] and (tmp_path / "a" / "part-1.parquet").exists()

@@ -118,15 +118,11 @@ class AssembleBucket:
 
     def _write(self, rel: str, schema: pa.Schema, columns: dict[str, list]) -> dict[str, Any]:
         table = pa.table(columns, schema=schema)
-        out = StagedParquet(self.store, self.root, rel, schema, compression="zstd",
-                            use_dictionary=["source", "kind", "lang", "repo"])
-        try:
+        with StagedParquet(self.store, self.root, rel, schema, compression="zstd",
+                           use_dictionary=["source", "kind", "lang", "repo"]) as out:
             for start in range(0, max(1, table.num_rows), _ROWS_PER_GROUP):
                 out.write_row_group(table.slice(start, _ROWS_PER_GROUP))
             return out.publish().to_json()
-        except BaseException:
-            out.discard()
-            raise
 
 
 def _columns(schema: pa.Schema) -> dict[str, list]:
