@@ -111,7 +111,7 @@ def _endpoint(cfg: DatasetManifest, store: storage.Storage) -> tuple[str, str]:
     """(endpoint URL, the key or variable it comes from)."""
     if cfg.storage.s3_endpoint_url:
         return cfg.storage.s3_endpoint_url, "storage.s3_endpoint_url"
-    for var in ("AWS_ENDPOINT_URL_S3", "AWS_ENDPOINT_URL"):
+    for var in storage.ENDPOINT_VARIABLES:
         if os.environ.get(var):
             return os.environ[var], f"${var} (storage.s3_endpoint_url is unset)"
     region = store.s3_region or os.environ.get("AWS_REGION") or os.environ.get("AWS_DEFAULT_REGION") or "us-east-1"

@@ -26,6 +26,8 @@ _fs_cache: dict[tuple[str | None, str | None, float], pafs.FileSystem] = {}
 _fs_lock = threading.Lock()
 _LOCAL = pafs.LocalFileSystem()
 DEFAULT_CONNECT_TIMEOUT_S = 5.0
+# The AWS environment's endpoint settings, in the order the SDKs read them (used when s3_endpoint is unset).
+ENDPOINT_VARIABLES = ("AWS_ENDPOINT_URL_S3", "AWS_ENDPOINT_URL")
 # Attempts per S3 request (the first and 4 retries, with the SDK's exponential backoff: ~10 s of waiting in all,
 # measured). AWS's own standard mode makes 3; a dead endpoint costs at most attempts x timeout + backoff.
 S3_MAX_ATTEMPTS = 5
@@ -76,7 +78,7 @@ class Storage:
 
     def endpoint(self) -> str | None:
         """The S3 endpoint requests go to: the configured one, else the AWS environment's (None: AWS itself)."""
-        return self.s3_endpoint or os.environ.get("AWS_ENDPOINT_URL_S3") or os.environ.get("AWS_ENDPOINT_URL")
+        return self.s3_endpoint or next((os.environ[v] for v in ENDPOINT_VARIABLES if os.environ.get(v)), None)
 
     # -- filesystem resolution -------------------------------------------------------------------------------
     def _fs(self, uri: str) -> tuple[pafs.FileSystem, str]:
