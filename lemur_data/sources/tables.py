@@ -219,12 +219,7 @@ def _meta(values: dict[str, Any], m: ColumnMapping) -> dict[str, str]:
     """The `meta` columns, then every other key of the `meta_object` column (a key mapped elsewhere is not kept
     twice; an explicit `meta` column of the same name wins)."""
     meta = {col: s for col in m.meta if (s := _as_str(lookup(values, col))) is not None}
-    obj = lookup(values, m.meta_object)
-    if isinstance(obj, str):  # a JSON-object string column
-        try:
-            obj = json.loads(obj)
-        except ValueError:
-            obj = None
+    obj = _json_value(lookup(values, m.meta_object))
     if isinstance(obj, dict):
         mapped = set(m.mapped())
         for key, value in obj.items():
@@ -257,15 +252,21 @@ def lookup(values: dict[str, Any], dotted: str | None) -> Any:
     head, _, rest = dotted.partition(".")
     value = values.get(head)
     for part in rest.split(".") if rest else ():
-        if isinstance(value, str):
-            try:
-                value = json.loads(value)
-            except ValueError:
-                return None
+        value = _json_value(value)
         if not isinstance(value, dict):
             return None
         value = value.get(part)
     return value
+
+
+def _json_value(value: Any) -> Any:
+    """A JSON-object string column's value parsed (None when it is not JSON); any other value as it is."""
+    if not isinstance(value, str):
+        return value
+    try:
+        return json.loads(value)
+    except ValueError:
+        return None
 
 
 def _as_str(value: Any) -> str | None:
