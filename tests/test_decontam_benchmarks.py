@@ -115,3 +115,55 @@ def test_benchmark_files_by_path_and_clear_errors_when_missing(tmp_path):
     _, described = decontamination_index(cfg, plan)
     mbpp = next(b for b in described if b["name"] == "mbpp_v1")
     assert mbpp["items"] == 5 and mbpp["path"].endswith("mbpp-head.jsonl")
+
+
+def _reference_token_hashes(text: str) -> list[int]:
+    """The token hash by its definition, in plain Python: every `\\w+` run of the lowercased text, Horner's
+    polynomial hash of its code points modulo 2**64 (base decontam._BASE), xor its length, then splitmix64."""
+    import re  # noqa: PLC0415
+
+    from lemur_data.quality import decontam  # noqa: PLC0415
+
+    m64 = (1 << 64) - 1
+
+    def mix(x: int) -> int:
+        x = ((x + 1) * 0x9E3779B97F4A7C15) & m64
+        x ^= x >> 30
+        x = (x * 0xBF58476D1CE4E5B9) & m64
+        x ^= x >> 27
+        x = (x * 0x94D049BB133111EB) & m64
+        return x ^ (x >> 31)
+
+    out = []
+    for token in re.findall(r"\w+", text.lower()):
+        h = 0
+        for ch in token:
+            h = (h * decontam._BASE + ord(ch)) & m64
+        out.append(mix(h ^ len(token)))
+    return out
+
+
+@pytest.mark.parametrize("path", [HOSTS / "heapq.py", PROSE / "xz-utils-THANKS.txt",
+                                  REPO / "tests" / "fixtures" / "filter" / "debian-reference-ch01.fr.txt"])
+def test_native_token_hashes_follow_the_definition(path: Path) -> None:
+    """The native kernel (one pass over the tokens) gives the definition's hashes, on ASCII and non-ASCII text
+    (the French chapter and the THANKS file's names lowercase non-ASCII letters; 'İ' lowercases to two code points)."""
+    from lemur_data.quality.decontam import token_hashes  # noqa: PLC0415
+
+    text = path.read_text(encoding="utf-8")
+    for sample in (text, text.upper(), "İstanbul ǅ Straße ﬁ " + text[:500]):
+        assert token_hashes(sample).tolist() == _reference_token_hashes(sample)
+
+
+def test_prefilter_keeps_every_indexed_ngram() -> None:
+    """The lookup's prefilter never hides an indexed n-gram: every part of every bundled HumanEval item, alone,
+    matches its own item."""
+    from lemur_data.quality.decontam import DecontaminationIndex  # noqa: PLC0415
+
+    b = benchmarks.get("humaneval_v1")
+    index = DecontaminationIndex.build(
+        read_benchmark("humaneval_v1", benchmarks.data_path("humaneval_v1", None), b.id_field, b.text_fields), 10, 0.5)
+    for item_id, parts in items("humaneval_v1").items():
+        for part in parts:
+            if len(text_ngrams(part, 10)):
+                assert f"humaneval_v1/{item_id}" in index.matches(part)

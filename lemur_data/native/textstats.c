@@ -8,6 +8,11 @@
  *
  * top_ngram(keys): (count of the most frequent key, position of its first occurrence); ties go to the key seen
  * first in the document (as Counter.most_common does). One hash pass instead of a sort.
+ *
+ * token_hashes(cps, starts, ends): decontamination's token hash (quality/decontam.py defines it): per token
+ * [start, end) of the code points `cps` (uint32), the polynomial hash of its ASCII-lowercased code points
+ * (Horner: h = h * base + c, modulo 2**64), xor its length, through the splitmix64 finaliser of
+ * textstats.mix64. The numpy definition takes a few whole-document passes; this is one pass over the tokens.
  */
 #define PY_SSIZE_T_CLEAN
 #include <Python.h>
@@ -138,11 +143,63 @@ static PyObject *top_ngram(PyObject *self, PyObject *args) {
     return Py_BuildValue("LL", best, winner);
 }
 
+static inline uint64_t mix64(uint64_t x) {
+    x = (x + 1) * 0x9E3779B97F4A7C15ULL;
+    x ^= x >> 30;
+    x *= 0xBF58476D1CE4E5B9ULL;
+    x ^= x >> 27;
+    x *= 0x94D049BB133111EBULL;
+    x ^= x >> 31;
+    return x;
+}
+
+static PyObject *token_hashes(PyObject *self, PyObject *args) {
+    Py_buffer cps, starts, ends;
+    unsigned long long base;
+    (void)self;
+    if (!PyArg_ParseTuple(args, "y*y*y*K", &cps, &starts, &ends, &base)) return NULL;
+    Py_ssize_t length = cps.len / (Py_ssize_t)sizeof(uint32_t);
+    Py_ssize_t count = starts.len / (Py_ssize_t)sizeof(int64_t);
+    PyObject *out = NULL;
+    if (ends.len != starts.len) {
+        PyErr_SetString(PyExc_ValueError, "starts and ends (int64) must have one entry per token");
+        goto done;
+    }
+    const int64_t *s = starts.buf, *e = ends.buf;
+    for (Py_ssize_t i = 0; i < count; i++) {
+        if (s[i] < 0 || e[i] < s[i] || e[i] > length) {
+            PyErr_SetString(PyExc_ValueError, "token bounds outside the code points");
+            goto done;
+        }
+    }
+    out = PyBytes_FromStringAndSize(NULL, count * (Py_ssize_t)sizeof(uint64_t));
+    if (!out) goto done;
+    uint64_t *h = (uint64_t *)PyBytes_AS_STRING(out);
+    const uint32_t *c = cps.buf;
+    Py_BEGIN_ALLOW_THREADS
+    for (Py_ssize_t i = 0; i < count; i++) {
+        uint64_t acc = 0;
+        for (int64_t j = s[i]; j < e[i]; j++) {
+            uint32_t cp = c[j];
+            acc = acc * base + (uint64_t)(cp >= 'A' && cp <= 'Z' ? cp + 32 : cp);
+        }
+        h[i] = mix64(acc ^ (uint64_t)(e[i] - s[i]));
+    }
+    Py_END_ALLOW_THREADS
+done:
+    PyBuffer_Release(&cps);
+    PyBuffer_Release(&starts);
+    PyBuffer_Release(&ends);
+    return out;
+}
+
 static PyMethodDef methods[] = {
     {"duplicate_ngram_chars", duplicate_ngram_chars, METH_VARARGS,
      "duplicate_ngram_chars(keys: uint64 buffer, chars: int64 buffer, n) -> characters in repeated n-grams"},
     {"top_ngram", top_ngram, METH_VARARGS,
      "top_ngram(keys: uint64 buffer) -> (count of the most frequent key, position of its first occurrence)"},
+    {"token_hashes", token_hashes, METH_VARARGS,
+     "token_hashes(cps: uint32 buffer, starts: int64 buffer, ends: int64 buffer, base) -> uint64 hash bytes"},
     {NULL, NULL, 0, NULL},
 };
 
