@@ -21,7 +21,7 @@ from lemur_data.stage import RunContext
 from lemur_data.stages import STAGES
 from lemur_data.stages.dedup import exact_key, inspect_cluster
 from lemur_data.storage import Storage
-from tests.conftest import DEMO_MANIFEST, run_cli, tree_digest
+from tests.conftest import DEMO_MANIFEST, REPO, run_cli, tree_digest
 
 DEDUP_DIRS = ("deduped", "dedup-removed", "dedup-index")
 STDLIBS = sorted(Path("/root/.pyenv/versions").glob("3.*/lib/python3.*"))
@@ -278,6 +278,26 @@ def test_exact_key_ignores_line_ends_and_trailing_space_only():
     assert exact_key(crlf_padded) == exact_key(text)
     assert exact_key(text.replace("    ", "  ", 1)) != exact_key(text), "indentation is content"
     assert exact_key(text.lower()) != exact_key(text), "case is content"
+
+
+def test_native_exact_keys_equal_the_definition():
+    """The sketch's column-at-a-time exact keys (native normalisation on UTF-8 bytes) equal `exact_key` on real
+    files of several languages, on every character str.isspace() knows at a line end or inside a line, and on a
+    sliced column (an Arrow offset)."""
+    import sys  # noqa: PLC0415
+
+    import pyarrow as pa  # noqa: PLC0415
+
+    from lemur_data.stages.dedup.sketch import exact_keys  # noqa: PLC0415
+
+    texts = [p.read_text(encoding="utf-8", errors="replace") for p in sorted(STDLIBS[0].glob("*.py"))[:40]]
+    texts += [(REPO / "tests" / "fixtures" / "filter" / "debian-reference-ch01.fr.txt").read_text(encoding="utf-8")]
+    spaces = [chr(c) for c in range(sys.maxunicode + 1) if chr(c).isspace()]
+    texts += [f"a{w}\r\nb{w}{w}\n\n" for w in spaces] + [f"{w}x{w}y" for w in spaces]
+    texts += ["", "\n", "\n \t\n", "x\u200b", "é\u00a0é\u3000\n\u2028"]
+    column = pa.array(texts)
+    assert exact_keys(column).to_pylist() == [exact_key(t) for t in texts]
+    assert exact_keys(column.slice(7, 50)).to_pylist() == [exact_key(t) for t in texts[7:57]]
 
 
 def test_survivor_follows_the_configured_ranking(spark, tmp_path):

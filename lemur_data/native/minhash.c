@@ -8,6 +8,9 @@
  *   hash      xxh32 (seed 0) or datasketch's sha1_hash32 (first 4 digest bytes, little endian);
  *   permute   datasketch 2.x "affine32": h' = fmix32(h); a_k * h' + b_k mod 2^32; signature_k = min over shingles.
  * A document with fewer than n tokens has no shingles and keeps the all-0xFFFFFFFF signature of an empty set.
+ *
+ * normalised_contents: the exact key's normalisation (lemur_data/stages/dedup/sketch.py, `exact_key`, defines it)
+ * on UTF-8 bytes: every line's trailing whitespace (str.isspace) removed, leading / trailing newlines dropped.
  */
 #define PY_SSIZE_T_CLEAN
 #include <Python.h>
@@ -329,9 +332,85 @@ static PyObject *py_sha1_hash32(PyObject *self, PyObject *args) {
     return PyLong_FromUnsignedLong(h);
 }
 
+/* ------------------------------------------------------------------- exact-key normalisation -- */
+/* Length of the whitespace code point (str.isspace) that ends at p[end - 1], or 0: ASCII \t \n \v \f \r, 0x1C-0x1F
+ * and space; U+0085, U+00A0, U+1680, U+2000-U+200A, U+2028, U+2029, U+202F, U+205F, U+3000. */
+static size_t trailing_space(const uint8_t *p, size_t start, size_t end) {
+    uint8_t c = p[end - 1];
+    if (c < 0x80) return (c >= 0x09 && c <= 0x0D) || (c >= 0x1C && c <= 0x20) ? 1 : 0;
+    if (end - start >= 2 && p[end - 2] == 0xC2 && (c == 0x85 || c == 0xA0)) return 2;
+    if (end - start >= 3) {
+        uint8_t a = p[end - 3], b = p[end - 2];
+        if (a == 0xE1 && b == 0x9A && c == 0x80) return 3;
+        if (a == 0xE2 && b == 0x80 && ((c >= 0x80 && c <= 0x8A) || c == 0xA8 || c == 0xA9 || c == 0xAF)) return 3;
+        if (a == 0xE2 && b == 0x81 && c == 0x9F) return 3;
+        if (a == 0xE3 && b == 0x80 && c == 0x80) return 3;
+    }
+    return 0;
+}
+
+/* One document: lines without trailing whitespace, joined by '\n', leading / trailing '\n' dropped; returns the
+ * bytes written at out (never more than len). */
+static size_t normalise(const uint8_t *p, size_t len, uint8_t *out) {
+    size_t w = 0, line = 0;
+    while (line <= len) {
+        const uint8_t *nl = memchr(p + line, '\n', len - line);
+        size_t end = nl ? (size_t)(nl - p) : len, stop = end, k;
+        while (stop > line && (k = trailing_space(p, line, stop)) > 0) stop -= k;
+        memcpy(out + w, p + line, stop - line);
+        w += stop - line;
+        if (!nl) break;
+        out[w++] = '\n';
+        line = end + 1;
+    }
+    size_t a = 0, b = w;
+    while (a < b && out[a] == '\n') a++;
+    while (b > a && out[b - 1] == '\n') b--;
+    memmove(out, out + a, b - a);
+    return b - a;
+}
+
+static PyObject *py_normalised_contents(PyObject *self, PyObject *args) {
+    Py_buffer off, data;
+    if (!PyArg_ParseTuple(args, "y*y*", &off, &data)) return NULL;
+    Py_ssize_t n = off.len / (Py_ssize_t)sizeof(int64_t) - 1;
+    const int64_t *o = off.buf;
+    PyObject *result = NULL, *out_off = NULL, *out_data = NULL;
+    if (n < 0 || o[0] < 0 || o[n] > data.len) {
+        PyErr_SetString(PyExc_ValueError, "offsets (int64, n + 1 entries) outside the data");
+        goto done;
+    }
+    for (Py_ssize_t i = 0; i < n; i++) {
+        if (o[i + 1] < o[i]) { PyErr_SetString(PyExc_ValueError, "offsets must not decrease"); goto done; }
+    }
+    out_off = PyBytes_FromStringAndSize(NULL, (n + 1) * (Py_ssize_t)sizeof(int64_t));
+    out_data = PyBytes_FromStringAndSize(NULL, o[n] - o[0]);
+    if (!out_off || !out_data) goto done;
+    int64_t *oo = (int64_t *)PyBytes_AS_STRING(out_off);
+    uint8_t *od = (uint8_t *)PyBytes_AS_STRING(out_data);
+    const uint8_t *d = data.buf;
+    Py_BEGIN_ALLOW_THREADS
+    int64_t w = 0;
+    oo[0] = 0;
+    for (Py_ssize_t i = 0; i < n; i++) {
+        w += (int64_t)normalise(d + o[i], (size_t)(o[i + 1] - o[i]), od + w);
+        oo[i + 1] = w;
+    }
+    Py_END_ALLOW_THREADS
+    result = Py_BuildValue("OO", out_off, out_data);
+done:
+    Py_XDECREF(out_off);
+    Py_XDECREF(out_data);
+    PyBuffer_Release(&off);
+    PyBuffer_Release(&data);
+    return result;
+}
+
 static PyMethodDef methods[] = {
     {"signatures", py_signatures, METH_VARARGS, signatures_doc},
     {"shingle_set", py_shingle_set, METH_VARARGS, shingle_set_doc},
+    {"normalised_contents", py_normalised_contents, METH_VARARGS,
+     "normalised_contents(offsets: int64 buffer, data: UTF-8 buffer) -> (int64 offsets bytes, data bytes)"},
     {"xxh32", py_xxh32, METH_VARARGS, "xxh32(data, seed=0) -> int (the kernel's shingle hash)"},
     {"sha1_hash32", py_sha1_hash32, METH_VARARGS, "sha1_hash32(data) -> int (datasketch's default hash)"},
     {NULL, NULL, 0, NULL},

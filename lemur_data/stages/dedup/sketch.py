@@ -9,9 +9,10 @@ from typing import Iterator
 
 import numpy as np
 import pyarrow as pa
+import pyarrow.compute as pc
 import xxhash
 
-from lemur_data import minhash, storage
+from lemur_data import _minhash, minhash, storage
 from lemur_data.config import DedupConfig
 from lemur_data.datasets import ReadUnit, read_unit
 
@@ -45,7 +46,7 @@ class SketchTask:
             yield pa.RecordBatch.from_arrays([
                 batch.column("id"), kinds, batch.column("source"), batch.column("lang"), batch.column("locator"),
                 batch.column("size_bytes"), self._scope(batch),
-                pa.array([exact_key(t) for t in texts.to_pylist()], pa.binary()),
+                exact_keys(texts),
                 pa.array(counts, pa.int64()),
                 _binary_rows(sig),
                 pa.ListArray.from_arrays(pa.array(np.arange(0, (len(sig) + 1) * n_bands, n_bands, dtype=np.int32)),
@@ -100,6 +101,21 @@ def exact_key(text: str) -> bytes:
     return xxhash.xxh3_128_digest(normalised.encode("utf-8", "surrogatepass"))
 
 
+def exact_keys(texts: pa.Array) -> pa.Array:
+    """`exact_key` of every text of a string column: the normalisation runs in the native kernel on the column's
+    UTF-8 bytes (no Python string per document), then one xxh3-128 per document."""
+    texts = texts.cast(pa.large_string())
+    if isinstance(texts, pa.ChunkedArray):
+        texts = texts.combine_chunks()
+    n = len(texts)
+    _, offsets, data = texts.buffers()
+    offsets = np.frombuffer(offsets, dtype=np.int64)[texts.offset:texts.offset + n + 1]
+    out_offsets, out = _minhash.normalised_contents(np.ascontiguousarray(offsets), data if data is not None else b"")
+    bounds = np.frombuffer(out_offsets, dtype=np.int64).tolist()
+    view = memoryview(out)
+    return pa.array([xxhash.xxh3_128_digest(view[a:b]) for a, b in zip(bounds, bounds[1:])], pa.binary())
+
+
 def _binary_rows(matrix: np.ndarray) -> pa.Array:
     """Each row of a 2-D array as one binary value (native-endian bytes)."""
     n, width = matrix.shape[0], matrix.shape[1] * matrix.itemsize
@@ -108,19 +124,15 @@ def _binary_rows(matrix: np.ndarray) -> pa.Array:
 
 
 def _map_value(column: pa.Array, key: str, type_: pa.DataType) -> pa.Array:
-    """map_column[key] per row (null when absent), cast to `type_` (unparseable values become null)."""
+    """map_column[key] per row (its first entry; null when absent), cast to `type_` (unparseable values become
+    null, as Python's float() decides)."""
+    values = pc.map_lookup(column, pa.scalar(key, column.type.key_type), "first")
+    if pa.types.is_floating(values.type):
+        return values.cast(type_)
     out = []
-    for entries in column.to_pylist():
-        value = None
-        for k, v in entries or ():
-            if k == key:
-                value = v
-                break
-        if value is not None and not isinstance(value, float):
-            try:
-                value = float(value)
-            except (TypeError, ValueError):
-                value = None
-        out.append(value)
+    for value in values.to_pylist():  # NOTE: meta values are strings, and mostly absent: few float() calls
+        try:
+            out.append(None if value is None else float(value))
+        except (TypeError, ValueError):
+            out.append(None)
     return pa.array(out, type_)
-
