@@ -66,7 +66,8 @@ def with_string_ids(labels: DataFrame, nodes: DataFrame) -> DataFrame:
 
 def candidate_pairs(nodes: DataFrame, pivots: int) -> DataFrame:
     """(a, b) node pairs with a < b that share a band bucket, each member paired with at most `pivots` bucket nodes."""
-    # NOTE: scope is never null here: the exact step's equi-join on (scope, exact_key) drops null scopes.
+    # NOTE: a null scope never pairs (the bucket join is an equi-join); at file level none arrives here, since the
+    # exact step's equi-join on (scope, exact_key) already drops them.
     bands = nodes.select("scope", "node", "earlier", F.posexplode("band_keys").alias("band", "key"))
     bucket = ["scope", "band", "key"]
     ranked = bands.withColumn("rn", F.row_number().over(Window.partitionBy(*bucket).orderBy("node")))
