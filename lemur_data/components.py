@@ -2,7 +2,8 @@
 large-star / small-star (Kiveris et al., "Connected Components in MapReduce and Beyond", 2014) beyond that.
 
 Both label every node with the smallest node id of its component, so their answers are identical by construction
-and comparable in tests. Nodes are document ids (strings); edges are undirected pairs.
+and comparable in tests. Nodes are anything ordered: the dedup stage passes int64 numbers that order like its
+document ids (`stages/dedup/candidates.numbered`); edges are undirected pairs.
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ log = logging.getLogger(__name__)
 def union_find(a: np.ndarray, b: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """(nodes, labels): every node of the edges (a[i], b[i]) and the smallest node of its component.
 
-    Nodes are numbered in sorted order, so "smallest index" is "smallest id"; the root of a set is always its
+    Nodes are indexed in sorted order, so "smallest index" is "smallest node"; the root of a set is always its
     smallest member (union by minimum, path halving).
     """
     nodes, inverse = np.unique(np.concatenate([a, b]), return_inverse=True)

@@ -8,9 +8,10 @@ Sub-steps (each timed in the manifest):
    unit (docs.py), only for the grey-zone check and to write the outputs.
 2. **exact**: documents with the same (scope, exact key) form a group; its best-ranked member represents it.
 3. **candidates**: band rows of the exact representatives that have at least `min_shingles` shingles (plus the
-   earlier index's representatives) are grouped by (scope, band, key) with DataFrame operations: each member is
-   paired with at most `max_bucket_pivots` of its bucket's smallest ids, so a hot bucket costs linear work, never
-   all pairs and never a collect_list.
+   earlier index's representatives), numbered by id (int64 nodes in id order: band rows, pairs, edges and labels
+   carry 8 bytes, not a 64-character id), are grouped by (scope, band, key) with DataFrame operations: each member
+   is paired with at most `max_bucket_pivots` of its bucket's smallest nodes, so a hot bucket costs linear work,
+   never all pairs and never a collect_list.
 4. **verify**: a candidate is an edge when the Jaccard estimated from the full signature reaches the threshold;
    within `exact_check_margin` of it the exact shingle Jaccard decides.
 5. **components**: union-find on the driver when the edges fit, large-star / small-star on Spark beyond.
@@ -115,12 +116,14 @@ def run_dedup(ctx: RunContext, plan: DedupPlan) -> dict[str, Any]:
     reps = nodes.where((F.col("id") == F.col("exact_rep")) & (F.col("n_shingles") >= dcfg.min_shingles))
     timer.lap("exact")
 
-    pairs = candidates.candidate_pairs(reps, dcfg.max_bucket_pivots).persist(StorageLevel.MEMORY_AND_DISK)
-    edges, verify_stats, verify_cached = candidates.verify(store, cfg, plan, pairs, reps, units)
+    numbered = candidates.numbered(reps).persist(StorageLevel.MEMORY_AND_DISK)
+    pairs = candidates.candidate_pairs(numbered, dcfg.max_bucket_pivots).persist(StorageLevel.MEMORY_AND_DISK)
+    edges, verify_stats, verify_cached = candidates.verify(store, cfg, plan, pairs, numbered, units)
     edges = edges.persist(StorageLevel.MEMORY_AND_DISK)
     timer.lap("candidates_and_verify")
 
-    labels, cc_stats = survivors.connected_components(spark, edges, dcfg)
+    node_labels, cc_stats = survivors.connected_components(spark, edges, dcfg)
+    labels = candidates.with_string_ids(node_labels, numbered)
     timer.lap("components")
 
     decisions = survivors.decisions(nodes, labels).persist(StorageLevel.MEMORY_AND_DISK)
@@ -134,7 +137,7 @@ def run_dedup(ctx: RunContext, plan: DedupPlan) -> dict[str, Any]:
     # NOTE: every persisted frame is released: a long session (benchmarks, notebooks) would otherwise keep them and
     # a later run on the same inputs would find them in Spark's cache.
     by_repository_cached = [by_repository] if by_repository is not None else []
-    for df in (sketches, nodes, pairs, edges, decisions, *verify_cached, *by_repository_cached):
+    for df in (sketches, nodes, numbered, pairs, edges, decisions, *verify_cached, *by_repository_cached):
         df.unpersist()
     verify_stats["pairs"] = verify_stats["pairs"] if verify_stats["pairs"] is not None else cc_stats["edges"]
     return sections(cfg, plan, result, n_in, n_short, verify_stats, cc_stats, cluster_stats, timer.timings,

@@ -1,7 +1,9 @@
-"""Candidates and verification: band rows grouped into LSH buckets with DataFrame operations (each member paired
-with at most `max_bucket_pivots` of its bucket's smallest ids: a hot bucket costs linear work, never all pairs and
-never a collect_list), then the Jaccard estimated from the full signatures, and the exact shingle Jaccard for pairs
-within `exact_check_margin` of the threshold. An earlier run's index joins as candidate nodes."""
+"""Candidates and verification: the representatives numbered by id (`numbered`: int64 nodes that order like the
+ids), band rows grouped into LSH buckets with DataFrame operations (each member paired with at most
+`max_bucket_pivots` of its bucket's smallest nodes: a hot bucket costs linear work, never all pairs and never a
+collect_list), then the Jaccard estimated from the full signatures, and the exact shingle Jaccard for pairs within
+`exact_check_margin` of the threshold. An earlier run's index joins as candidate nodes. Pairs, edges and component
+labels are nodes; `with_string_ids` turns labels back into document ids."""
 
 from __future__ import annotations
 
@@ -10,7 +12,7 @@ from typing import Any, Iterator
 import numpy as np
 import pyarrow as pa
 from pyspark import StorageLevel
-from pyspark.sql import DataFrame, SparkSession
+from pyspark.sql import DataFrame, SparkSession, Window
 from pyspark.sql import functions as F
 
 from lemur_data import minhash, storage
@@ -40,19 +42,41 @@ def read_index(spark: SparkSession, store: storage.Storage, files: list[IndexFil
                         F.lit(None).cast("int").alias("unit"))
 
 
-def candidate_pairs(reps: DataFrame, pivots: int) -> DataFrame:
-    """(a, b) pairs with a < b that share a band bucket, each member paired with at most `pivots` bucket ids."""
-    from pyspark.sql import Window  # noqa: PLC0415
+def numbered(reps: DataFrame) -> DataFrame:
+    """The columns the candidate and verify steps use, plus `node`: an int64 per distinct id, ordered like the ids."""
+    # NOTE: node order = id order, so every comparison, min and "smallest" on nodes picks what it would pick on the
+    # ids (the bucket pivots, `b > a`, the components' smallest member): all outputs stay those of string ids. A
+    # position after the global sort is partition-based, not dense, but increases along the sort; an id repeated
+    # (one earlier document in two indexes) takes its first position, so equal ids stay one node. The sort's range
+    # exchange already clusters by id, so the window adds no shuffle. The caller persists the frame: its numbers
+    # are those of one execution of the sort, and every later step must read the same ones.
+    ordered = reps.select("id", "scope", "earlier", "band_keys", "signature", "unit").orderBy("id")
+    positioned = ordered.withColumn("position", F.monotonically_increasing_id())
+    return positioned.withColumn("node", F.min("position").over(Window.partitionBy("id"))).drop("position")
 
-    bands = reps.select("scope", "id", "earlier", F.posexplode("band_keys").alias("band", "key"))
+
+def with_string_ids(labels: DataFrame, nodes: DataFrame) -> DataFrame:
+    """(node, component) labels of numbered nodes as the same labels of their document ids."""
+    named = labels.join(nodes.select("node", "id"), "node").distinct()  # a repeated id repeats its (node, id) row
+    # NOTE: a component's label is its smallest node, and both components methods also label that node itself,
+    # so every component's id is among the named rows.
+    label_ids = named.where(F.col("node") == F.col("component")).select("component", F.col("id").alias("label_id"))
+    return named.join(label_ids, "component").select(F.col("id").alias("node"), F.col("label_id").alias("component"))
+
+
+def candidate_pairs(nodes: DataFrame, pivots: int) -> DataFrame:
+    """(a, b) node pairs with a < b that share a band bucket, each member paired with at most `pivots` bucket nodes."""
+    # NOTE: a null scope never pairs (the bucket join is an equi-join); at file level none arrives here, since the
+    # exact step's equi-join on (scope, exact_key) already drops them.
+    bands = nodes.select("scope", "node", "earlier", F.posexplode("band_keys").alias("band", "key"))
     bucket = ["scope", "band", "key"]
-    ranked = bands.withColumn("rn", F.row_number().over(Window.partitionBy(*bucket).orderBy("id")))
+    ranked = bands.withColumn("rn", F.row_number().over(Window.partitionBy(*bucket).orderBy("node")))
     # NOTE: `rn <= pivots` right on row_number lets Spark cut each bucket before the shuffle (WindowGroupLimit).
-    pivot_rows = ranked.where(F.col("rn") <= pivots).select(*bucket, F.col("id").alias("a"),
+    pivot_rows = ranked.where(F.col("rn") <= pivots).select(*bucket, F.col("node").alias("a"),
                                                             F.col("earlier").alias("a_earlier"))
-    pairs = bands.join(pivot_rows, bucket).where(F.col("id") > F.col("a"))
+    pairs = bands.join(pivot_rows, bucket).where(F.col("node") > F.col("a"))
     pairs = pairs.where((F.col("earlier") == 1) | (F.col("a_earlier") == 1))  # two earlier documents: settled
-    return pairs.select("a", F.col("id").alias("b")).distinct()
+    return pairs.select("a", F.col("node").alias("b")).distinct()
 
 
 class _VerifyTask:
@@ -85,7 +109,7 @@ def _signature_matrix(column: pa.Array, n: int, num_perm: int) -> np.ndarray:
 
 
 class _ShingleSets:
-    """with_documents function: each requested document's distinct shingles (sorted uint64 hashes) as bytes."""
+    """with_documents function: each requested node's distinct shingles (sorted uint64 hashes) as bytes."""
 
     def __init__(self, params: minhash.MinHashParams) -> None:
         self.params = params
@@ -93,8 +117,8 @@ class _ShingleSets:
     def __call__(self, asked: pa.Table, docs: pa.Table) -> Iterator[pa.RecordBatch]:
         sets = [minhash.shingle_set(text, self.params.shingling(kind)).tobytes()
                 for kind, text in zip(docs.column("kind").to_pylist(), docs.column("text").to_pylist())]
-        yield pa.RecordBatch.from_arrays([asked.column("id").combine_chunks(), pa.array(sets, pa.binary())],
-                                         names=["id", "shingles"])
+        yield pa.RecordBatch.from_arrays([asked.column("node").combine_chunks(), pa.array(sets, pa.binary())],
+                                         names=["node", "shingles"])
 
 
 def _exact_jaccards(batches: Iterator[pa.RecordBatch]) -> Iterator[pa.RecordBatch]:
@@ -108,20 +132,21 @@ def _exact_jaccards(batches: Iterator[pa.RecordBatch]) -> Iterator[pa.RecordBatc
                                          names=["a", "b", "jaccard"])
 
 
-def verify(store: storage.Storage, cfg: DatasetManifest, plan: DedupPlan, pairs: DataFrame, reps: DataFrame,
+def verify(store: storage.Storage, cfg: DatasetManifest, plan: DedupPlan, pairs: DataFrame, nodes: DataFrame,
            units: list[ReadUnit]) -> tuple[DataFrame, dict[str, Any], list[DataFrame]]:
-    """(edges, the check's counts, the frames persisted here: the caller unpersists them when the stage ends)."""
+    """(edges as node pairs, the check's counts, the frames persisted here: the caller unpersists them when the stage
+    ends). `nodes` is the `numbered` frame the pairs come from."""
     dcfg = cfg.dedup
     if dcfg.verify == "none":
         return pairs, {"checked": "none", "pairs": None, "kept_by_estimate": None, "grey_zone": 0,
                        "grey_zone_kept": 0}, []  # pairs = edges, counted by the components step
-    sigs = reps.select("id", "signature", "earlier")
-    joined = pairs.join(sigs.select(F.col("id").alias("a"), F.col("signature").alias("sig_a"),
+    sigs = nodes.select("node", "signature", "earlier")
+    joined = pairs.join(sigs.select(F.col("node").alias("a"), F.col("signature").alias("sig_a"),
                                     F.col("earlier").alias("earlier_a")), "a") \
-        .join(sigs.select(F.col("id").alias("b"), F.col("signature").alias("sig_b"),
+        .join(sigs.select(F.col("node").alias("b"), F.col("signature").alias("sig_b"),
                           F.col("earlier").alias("earlier_b")), "b")
     scored = joined.select("a", "b", "earlier_a", "earlier_b", "sig_a", "sig_b").mapInArrow(
-        _VerifyTask(plan.params.num_perm), "a string, b string, earlier_a int, earlier_b int, estimate double") \
+        _VerifyTask(plan.params.num_perm), "a bigint, b bigint, earlier_a int, earlier_b int, estimate double") \
         .persist(StorageLevel.MEMORY_AND_DISK)
     t, margin = dcfg.threshold, dcfg.exact_check_margin
     # NOTE: earlier documents' texts are not read again, so their pairs are decided by the estimate alone.
@@ -137,12 +162,13 @@ def verify(store: storage.Storage, cfg: DatasetManifest, plan: DedupPlan, pairs:
     if n_grey == 0:
         return by_estimate, stats, [scored]
     # NOTE: only the grey documents' row groups are read again (by the read unit the sketch recorded), once each.
-    grey_ids = grey.select(F.col("a").alias("id")).union(grey.select(F.col("b").alias("id"))).distinct()
-    sets = with_documents(grey_ids.join(reps.select("id", "unit"), "id"), units, store, ["kind", "text"],
-                          _ShingleSets(plan.params), "id string, shingles binary").persist(StorageLevel.MEMORY_AND_DISK)
-    with_sets = grey.join(sets.select(F.col("id").alias("a"), F.col("shingles").alias("set_a")), "a") \
-        .join(sets.select(F.col("id").alias("b"), F.col("shingles").alias("set_b")), "b")
-    exact = with_sets.select("a", "b", "set_a", "set_b").mapInArrow(_exact_jaccards, "a string, b string, jaccard double")
+    grey_nodes = grey.select(F.col("a").alias("node")).union(grey.select(F.col("b").alias("node"))).distinct()
+    sets = with_documents(grey_nodes.join(nodes.select("node", "id", "unit"), "node"), units, store, ["kind", "text"],
+                          _ShingleSets(plan.params), "node bigint, shingles binary") \
+        .persist(StorageLevel.MEMORY_AND_DISK)
+    with_sets = grey.join(sets.select(F.col("node").alias("a"), F.col("shingles").alias("set_a")), "a") \
+        .join(sets.select(F.col("node").alias("b"), F.col("shingles").alias("set_b")), "b")
+    exact = with_sets.select("a", "b", "set_a", "set_b").mapInArrow(_exact_jaccards, "a bigint, b bigint, jaccard double")
     kept_grey = exact.where(F.col("jaccard") >= t).select("a", "b").persist(StorageLevel.MEMORY_AND_DISK)
     stats["grey_zone_kept"] = kept_grey.count()
     sets.unpersist()

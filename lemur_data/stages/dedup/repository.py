@@ -9,9 +9,10 @@ A thin layer over the file pipeline, not a second one:
   union of their shingle sets (each row is a minimum over shingles, and a minimum over a union is the minimum of
   the minima), so its Jaccard estimate is that of the concatenated contents' shingle sets; its band keys come from
   that signature like a file's;
-* candidates (`candidates.candidate_pairs`), the signature check (`candidates.verify`, without the exact grey-zone
-  check: a repository's shingle set is never materialised), components and survivors (`survivors`) are the file
-  steps' own functions on one node per repository;
+* numbering (`candidates.numbered`), candidates (`candidates.candidate_pairs`), the signature check
+  (`candidates.verify`, without the exact grey-zone check: a repository's shingle set is never materialised),
+  components and survivors (`survivors`, labels named by `candidates.with_string_ids`) are the file steps' own
+  functions on one node per repository;
 * a repository is ranked like a file (`survivors.rank_struct`): mean quality of its files, permissive only when
   every file is, its most-starred file's stars, total size, then the repository name.
 
@@ -57,11 +58,12 @@ def removals(ctx: RunContext, plan: DedupPlan, sketches: DataFrame, units: list[
         .withColumn("earlier", F.lit(1)).withColumn("unit", F.lit(None).cast("int")) \
         .withColumn("exact_rep", F.col("id")).withColumn("exact_rep_earlier", F.lit(1)) \
         .withColumn("rank", survivors.rank_struct(dcfg, F.lit(1))).persist()
-    reps = repos.where(F.col("n_shingles") >= dcfg.min_shingles)
-    pairs = candidates.candidate_pairs(reps, dcfg.max_bucket_pivots)
+    numbered = candidates.numbered(repos.where(F.col("n_shingles") >= dcfg.min_shingles)).persist()
+    pairs = candidates.candidate_pairs(numbered, dcfg.max_bucket_pivots)
     signature_only = ctx.cfg.model_copy(update={"dedup": dcfg.model_copy(update={"exact_check_margin": 0.0})})
-    edges, checked, verify_cached = candidates.verify(ctx.store, signature_only, plan, pairs, reps, units)
-    labels, cc = survivors.connected_components(ctx.spark, edges, dcfg)
+    edges, checked, verify_cached = candidates.verify(ctx.store, signature_only, plan, pairs, numbered, units)
+    node_labels, cc = survivors.connected_components(ctx.spark, edges, dcfg)
+    labels = candidates.with_string_ids(node_labels, numbered)
     lost = survivors.decisions(repos, labels).where(F.col("match_kind").isNotNull()) \
         .select(F.col("id").alias("node"), "survivor_id", "cluster_size")
     removed = files.join(lost, "node").select(
@@ -71,7 +73,7 @@ def removals(ctx: RunContext, plan: DedupPlan, sketches: DataFrame, units: list[
     figures = {"repositories": totals["repositories"], "files_in_repositories": totals["files"] or 0,
                "candidate_pairs": checked["pairs"], "edges": cc["edges"], "removed_repositories": lost.count(),
                "removed_docs": removed.count()}
-    for df in (repos, *verify_cached):
+    for df in (repos, numbered, *verify_cached):
         df.unpersist()
     return removed, figures
 

@@ -37,15 +37,14 @@ def rank_struct(cfg: DedupConfig, earlier: F.Column) -> F.Column:
 
 
 def connected_components(spark: SparkSession, edges: DataFrame, dcfg: DedupConfig) -> tuple[DataFrame, dict]:
-    """(node, component) for every node with an edge; component = the smallest id in it."""
+    """(node, component) for every node with an edge (int64 nodes); component = the smallest node in it."""
     table = edges.select("a", "b").limit(dcfg.driver_max_edges + 1).toArrow() if dcfg.driver_max_edges else None
     if table is not None and table.num_rows <= dcfg.driver_max_edges:
         n_edges = table.num_rows
-        a = table.column("a").to_numpy().astype(str)
-        b = table.column("b").to_numpy().astype(str)
-        nodes, labels = components.union_find(a, b) if n_edges else (np.array([], str), np.array([], str))
-        frame = pa.table({"node": pa.array(nodes.tolist(), pa.string()),
-                          "component": pa.array(labels.tolist(), pa.string())})
+        a = table.column("a").to_numpy()
+        b = table.column("b").to_numpy()
+        nodes, labels = components.union_find(a, b) if n_edges else (np.array([], np.int64), np.array([], np.int64))
+        frame = pa.table({"node": pa.array(nodes, pa.int64()), "component": pa.array(labels, pa.int64())})
         return _arrow_frame(spark, frame), {"method": "driver_union_find", "edges": n_edges, "iterations": None}
     result = components.large_star_small_star(spark, edges.select("a", "b"), checkpoint_dir=dcfg.checkpoint_dir)
     return result.labels, {"method": "large_star_small_star", "edges": edges.count(),
@@ -54,12 +53,13 @@ def connected_components(spark: SparkSession, edges: DataFrame, dcfg: DedupConfi
 
 def _arrow_frame(spark: SparkSession, table: pa.Table) -> DataFrame:
     if table.num_rows == 0:
-        return spark.createDataFrame([], "node string, component string")
-    return spark.createDataFrame(table.to_pandas(), "node string, component string")
+        return spark.createDataFrame([], "node bigint, component bigint")
+    return spark.createDataFrame(table.to_pandas(), "node bigint, component bigint")
 
 
 def decisions(nodes: DataFrame, labels: DataFrame) -> DataFrame:
-    """Per new document: cluster_id (= survivor id), cluster_size, survivor_id, and its match kind if removed."""
+    """Per new document: cluster_id (= survivor id), cluster_size, survivor_id, and its match kind if removed.
+    `labels` name documents by id (`candidates.with_string_ids`)."""
     member = nodes.join(labels.withColumnRenamed("node", "exact_rep"), "exact_rep", "left") \
         .withColumn("root", F.coalesce("component", "exact_rep"))
     clusters = member.groupBy("root").agg(F.min("rank").alias("best"), F.count("*").alias("cluster_size"))
