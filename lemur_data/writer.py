@@ -11,6 +11,9 @@ runs never give the same bytes; and it cannot reach S3 here without S3A jars. In
 * rows whose `_dest` is null (skips, rejects counted elsewhere) are only counted;
 * each task returns one small stats row per (dest, kind, source, lang, reason) group and per file: the driver
   turns those into the manifest's counts, example locators and outputs (with sha256), without a second pass.
+
+A stage whose files follow its upstream files instead of hash buckets (dedup: stages/dedup/write.py) writes with the
+same pieces: `PartFile` (one staged file, fixed row-group cuts), `TaskStats` rows (`STATS_DDL`) and `collect_stats`.
 """
 
 from __future__ import annotations
