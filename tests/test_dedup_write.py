@@ -11,10 +11,10 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
 
+from lemur_data.datasets import ReadUnit
 from lemur_data.errors import TaskError
 from lemur_data.schema import DOC_SCHEMA
 from lemur_data.stages.dedup.write import _RUN, WriteRun, _WriteRunsTask, write_runs
-from lemur_data.datasets import ReadUnit
 from lemur_data.storage import Storage
 from tests.conftest import copy_outputs
 from tests.test_dedup import digests, run, table, write_manifest
