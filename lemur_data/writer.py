@@ -11,6 +11,9 @@ runs never give the same bytes; and it cannot reach S3 here without S3A jars. In
 * rows whose `_dest` is null (skips, rejects counted elsewhere) are only counted;
 * each task returns one small stats row per (dest, kind, source, lang, reason) group and per file: the driver
   turns those into the manifest's counts, example locators and outputs (with sha256), without a second pass.
+
+A stage whose files follow its upstream files instead of hash buckets (dedup: stages/dedup/write.py) writes with the
+same pieces: `PartFile` (one staged file, fixed row-group cuts), `TaskStats` rows (`STATS_DDL`) and `collect_stats`.
 """
 
 from __future__ import annotations
@@ -45,7 +48,7 @@ _STATS_SCHEMA = pa.schema(
         ("path", pa.string()), ("sha256", pa.string()), ("row_groups", pa.int64()),
     ]
 )
-_STATS_DDL = ", ".join(f"`{f.name}` {'bigint' if f.type == pa.int64() else 'string'}" for f in _STATS_SCHEMA)
+STATS_DDL = ", ".join(f"`{f.name}` {'bigint' if f.type == pa.int64() else 'string'}" for f in _STATS_SCHEMA)
 
 
 def publish_file(store: storage.Storage, local_path: str, uri: str) -> tuple[int, str]:
@@ -195,8 +198,8 @@ def write_partitioned(
     partitions = max(1, min(sum(buckets.values()) + 1, 2000))
     ordered = with_bucket.repartition(partitions, *GROUP_COLS).sortWithinPartitions(*GROUP_COLS, "id", *tiebreak)
     task = _WriteTask(root=root, schemas=schemas, store=store, unique_ids=unique_ids)
-    rows = ordered.mapInArrow(task, _STATS_DDL).collect()
-    return _collect(rows, buckets)
+    rows = ordered.mapInArrow(task, STATS_DDL).collect()
+    return collect_stats(rows, buckets)
 
 
 def _bucket_count_expr(buckets: dict[str, int]) -> Column:
@@ -207,7 +210,8 @@ def _bucket_count_expr(buckets: dict[str, int]) -> Column:
     return F.coalesce(mapping[key], F.lit(1))
 
 
-def _collect(rows: Iterable, buckets: dict[str, int]) -> WriteResult:
+def collect_stats(rows: Iterable, buckets: dict[str, int]) -> WriteResult:
+    """The WriteResult of every task's stats rows (`TaskStats.to_batch`, collected on the driver)."""
     files: list[OutputFile] = []
     groups: dict[GroupKey, list[int]] = defaultdict(lambda: [0, 0])
     examples: dict[tuple[str, str], list[str]] = defaultdict(list)
@@ -239,17 +243,17 @@ class _WriteTask:
         self.root, self.schemas, self.store, self.unique_ids = root, schemas, store, unique_ids
 
     def __call__(self, batches: Iterator[pa.RecordBatch]) -> Iterator[pa.RecordBatch]:
-        stats = _Stats()
+        stats = TaskStats()
         opened: list[_BucketFile] = []
         try:
             self._write(batches, stats, opened)
         except BaseException:
             for f in opened:  # a failed task leaves no temporary file behind
-                f.file.discard()
+                f.discard()
             raise
         yield stats.to_batch()
 
-    def _write(self, batches: Iterator[pa.RecordBatch], stats: _Stats, opened: list[_BucketFile]) -> None:
+    def _write(self, batches: Iterator[pa.RecordBatch], stats: TaskStats, opened: list[_BucketFile]) -> None:
         current: _BucketFile | None = None
         last_id: tuple | None = None
         for batch in batches:
@@ -277,28 +281,28 @@ class _WriteTask:
         if current is not None:
             stats.file(current.close())
 
-    def _flush(self, current: _BucketFile, batch: pa.RecordBatch, keep: list[int], stats: _Stats) -> None:
+    def _flush(self, current: _BucketFile, batch: pa.RecordBatch, keep: list[int], stats: TaskStats) -> None:
         if keep:
             current.append(batch.take(pa.array(keep, pa.int64())))
         stats.file(current.close())
         return None
 
 
-class _BucketFile:
-    """One output file, written to a temporary name and moved into place when complete."""
+class PartFile:
+    """One output Parquet file at `root/rel`, staged and published when complete; rows are appended in their final
+    order and cut into row groups at fixed row / byte counts."""
 
-    def __init__(self, key: tuple, n: int, root: str, schema: pa.Schema, store: storage.Storage) -> None:
-        dest, kind, source, bucket = key
-        self.key, self.schema = key, schema
-        self.rel = f"{dest}/kind={kind}/source={source}/part-{bucket:05d}-of-{n:05d}.parquet"
+    def __init__(self, store: storage.Storage, root: str, rel: str, schema: pa.Schema) -> None:
+        self.rel, self.schema = rel, schema
         dictionary = [c for c in _DICTIONARY_COLUMNS if c in schema.names]
-        self.file = StagedParquet(store, root, self.rel, schema, compression="zstd", use_dictionary=dictionary,
+        self.file = StagedParquet(store, root, rel, schema, compression="zstd", use_dictionary=dictionary,
                                   write_statistics=True)
-        self.pending: list[pa.RecordBatch] = []
+        self.pending: list[pa.Table] = []
         self.pending_rows = self.pending_bytes = 0
 
-    def append(self, batch: pa.RecordBatch) -> None:
-        table = pa.Table.from_batches([batch]).select(self.schema.names).cast(self.schema)
+    def append(self, rows: pa.RecordBatch | pa.Table) -> None:
+        table = rows if isinstance(rows, pa.Table) else pa.Table.from_batches([rows])
+        table = table.select(self.schema.names).cast(self.schema)
         sizes = table.column("size_bytes").to_pylist() if "size_bytes" in self.schema.names else [0] * table.num_rows
         start = 0
         for i, size in enumerate(sizes):
@@ -312,7 +316,7 @@ class _BucketFile:
             self.pending.append(table.slice(start))
 
     def _write_group(self) -> None:
-        # NOTE: row groups close at fixed row / byte counts of the sorted rows, never at input batch edges:
+        # NOTE: row groups close at fixed row / byte counts of the ordered rows, never at input batch edges:
         # that is what keeps the file bytes independent of Spark's batching.
         if self.pending_rows:
             self.file.write_row_group(pa.concat_tables(self.pending))
@@ -322,8 +326,23 @@ class _BucketFile:
         self._write_group()
         return self.file.publish()
 
+    def discard(self) -> None:
+        self.file.discard()
 
-class _Stats:
+
+class _BucketFile(PartFile):
+    """The file of one (dest, kind, source, bucket) of `write_partitioned`."""
+
+    def __init__(self, key: tuple, n: int, root: str, schema: pa.Schema, store: storage.Storage) -> None:
+        dest, kind, source, bucket = key
+        super().__init__(store, root, f"{dest}/kind={kind}/source={source}/part-{bucket:05d}-of-{n:05d}.parquet",
+                         schema)
+        self.key = key
+
+
+class TaskStats:
+    """What one writing task counted and wrote, returned to the driver as rows of `STATS_DDL`."""
+
     def __init__(self) -> None:
         self.groups: dict[tuple, list[int]] = defaultdict(lambda: [0, 0])
         self.examples: dict[tuple[str, str], list[str]] = defaultdict(list)

@@ -37,7 +37,7 @@ from lemur_data.schema import spark_ddl
 from lemur_data.stages.dedup import candidates, repository, survivors
 from lemur_data.stages.dedup.inspect import format_members, inspect_cluster, members_json
 from lemur_data.stages.dedup.layout import (DIRS, EXACT, EXACT_INDEXED, INDEX_DIR, INDEX_SCHEMA, KEPT_SCHEMA, NEAR,
-                                            NEAR_INDEXED, OUTPUT_DIR, REMOVED_DIR, REMOVED_SCHEMA)
+                                            NEAR_INDEXED, OUTPUT_DIR, REMOVED_DIR, REMOVED_SCHEMA, WRITE_LAYOUT)
 from lemur_data.stages.dedup.plan import DedupPlan, IndexFile, earlier_indexes, minhash_params, params_section
 from lemur_data.stages.dedup.sketch import SKETCH_UNIT_SCHEMA, SketchFilesTask, SketchTask, exact_key
 from lemur_data.stages.dedup.write import sections, write
@@ -69,7 +69,8 @@ class DedupStage:
         params = minhash_params(ctx.cfg.dedup)
         index_files, earlier = earlier_indexes(ctx, params)
         fingerprint = hashlib.sha256(
-            "\n".join([upstream_sha, *(f"{e['manifest_sha256']}" for e in earlier)]).encode()).hexdigest()
+            "\n".join([upstream_sha, *(f"{e['manifest_sha256']}" for e in earlier), f"write-layout {WRITE_LAYOUT}"])
+            .encode()).hexdigest()
         inputs = {"upstream": [{"stage": upstream_name, "uri": upstream_uri, "sha256": upstream_sha}]
                   + [{"stage": "dedup", "uri": e["uri"], "sha256": e["manifest_sha256"]} for e in earlier]}
         return Prepared(fingerprint, inputs, DedupPlan(upstream, params, index_files, earlier))

@@ -8,6 +8,13 @@ from lemur_data import reasons
 from lemur_data.reasons import Reason
 from lemur_data.schema import DOC_SCHEMA, extend_schema
 
+# NOTE: the version of how the outputs are cut into files; it enters the stage's input fingerprint, so outputs of
+# an older layout are recomputed, never skipped as up to date (run_id hashes the config only, not the code).
+# 1: rows shuffled into hash buckets of (folder, kind, source), sorted by id (writer.write_partitioned).
+# 2: files follow the upstream files (cut at row groups above dedup.target_file_bytes, `-rg<first>` names), rows in
+#    upstream order, written by the task that reads them: file names, row groups and so output bytes changed.
+WRITE_LAYOUT = 2
+
 OUTPUT_DIR = "deduped"
 REMOVED_DIR = "dedup-removed"
 INDEX_DIR = "dedup-index"

@@ -1,69 +1,152 @@
-"""Write: one deterministic `write_partitioned` call for `deduped/` (kept documents + cluster_id / cluster_size),
-`dedup-removed/` (+ survivor_id and the match kind as the counted reason) and `dedup-index/` (the kept documents'
-band keys and signatures, for later runs); then the manifest sections from what was written."""
+"""Write: `deduped/` (kept documents + cluster_id / cluster_size), `dedup-removed/` (+ survivor_id and the match kind
+as the counted reason) and `dedup-index/` (the kept documents' band keys and signatures, for later runs), with files
+that follow the upstream files; then the manifest sections from what was written.
+
+The text is never shuffled: only the per-document decisions (and the kept documents' index columns) go, grouped by
+write run, to the task that reads the run's upstream row groups with pyarrow and writes its three files in upstream
+order. A write run is a whole upstream file, or, for a file above `dedup.target_file_bytes`, a run of consecutive
+row groups (`-rg<first>` in its names); runs are fixed from the upstream manifest alone, so names and bytes do not
+depend on partitioning, batching or cores."""
 
 from __future__ import annotations
 
+import posixpath
+from dataclasses import dataclass
 from typing import Any, Iterator
 
 import pyarrow as pa
 import pyarrow.compute as pc
-from pyspark.sql import DataFrame
+from pyspark.sql import Column, DataFrame
 from pyspark.sql import functions as F
 
+from lemur_data import storage
 from lemur_data.config import DatasetManifest, DedupConfig
-from lemur_data.datasets import ReadUnit
+from lemur_data.datasets import ReadUnit, main_files, read_unit
+from lemur_data.errors import TaskError
 from lemur_data.stage import RunContext
-from lemur_data.schema import DOC_SCHEMA, spark_ddl
-from lemur_data.stages.dedup.docs import with_documents
+from lemur_data.schema import DOC_SCHEMA
 from lemur_data.stages.dedup.layout import (DIRS, INDEX_DIR, INDEX_SCHEMA, KEPT_SCHEMA, OUTPUT_DIR, REMOVAL_REASONS,
                                             REMOVED_DIR, REMOVED_SCHEMA)
 from lemur_data.stages.dedup.plan import DedupPlan, params_section
-from lemur_data.writer import DEST, WriteResult, bucket_counts, write_partitioned
+from lemur_data.writer import STATS_DDL, PartFile, TaskStats, WriteResult, collect_stats
+
+# What the writing task gets per document besides its upstream row: the decision, and for a kept document the index
+# columns the sketch computed (null for removed ones).
+_DECISION_COLUMNS = ("id", "cluster_id", "cluster_size", "survivor_id", "match_kind")
+_INDEX_FROM_SKETCH = ("scope", "exact_key", "n_shingles", "signature", "band_keys")
+_RUN = "_run"
+_SCHEMAS = {OUTPUT_DIR: KEPT_SCHEMA, REMOVED_DIR: REMOVED_SCHEMA, INDEX_DIR: INDEX_SCHEMA}
+
+
+@dataclass(frozen=True)
+class WriteRun:
+    """Consecutive row groups of one upstream file, written as one file per output folder."""
+
+    unit: ReadUnit  # the upstream row groups [start, stop)
+    rel: str  # the output file's path below each output folder, e.g. kind=code/source=x/part-00000-of-00001.parquet
+
+
+def write_runs(root: str, files: list[dict[str, Any]], target_file_bytes: int) -> list[WriteRun]:
+    """The upstream files (the manifest's main folder), in path order, cut into runs of row groups of about
+    `target_file_bytes` each, from the sizes and row-group counts their manifest records."""
+    runs = []
+    for f in sorted(files, key=lambda f: f["path"]):
+        groups = max(1, int(f.get("row_groups") or 1))
+        pieces = min(groups, max(1, -(-int(f.get("bytes") or 0) // target_file_bytes)))
+        per_run = -(-groups // pieces)
+        below_main = f["path"].split("/", 1)[-1]
+        uri = storage.join(root, *f["path"].split("/"))
+        for start in range(0, groups, per_run):
+            rel = below_main if per_run == groups else _with_suffix(below_main, f"-rg{start:05d}")
+            runs.append(WriteRun(ReadUnit(f["path"], uri, start, min(groups, start + per_run), f.get("bytes"),
+                                          f.get("sha256")), rel))
+    return runs
+
+
+def _with_suffix(rel: str, suffix: str) -> str:
+    stem, ext = posixpath.splitext(rel)
+    return f"{stem}{suffix}{ext}"
 
 
 def write(ctx: RunContext, plan: DedupPlan, decisions: DataFrame, sketches: DataFrame, units: list[ReadUnit],
           dcfg: DedupConfig) -> WriteResult:
-    """One deterministic write of the three folders: kept and removed documents, and the new index rows."""
-    rows = with_documents(decisions, units, ctx.store, list(DOC_SCHEMA.names), _with_decision,
-                          spark_ddl(_ROWS_SCHEMA))
-    kept = decisions.where(F.col("match_kind").isNull()).select("id")
-    index_rows = sketches.join(kept, "id").select(
-        "id", "kind", "source", "lang", "locator", "size_bytes", "scope", "exact_key", "n_shingles", "signature",
+    """Kept and removed documents and the new index rows, one task per group of write runs."""
+    runs = write_runs(ctx.cfg.output, main_files(plan.upstream_manifest), dcfg.target_file_bytes)
+    index_columns = sketches.select(
+        "id", "scope", "exact_key", "n_shingles", "signature",
         F.when(F.col("n_shingles") >= dcfg.min_shingles, F.col("band_keys"))
-        .otherwise(F.array().cast("array<bigint>")).alias("band_keys"),
-    ).withColumn(DEST, F.lit(INDEX_DIR))
-    # NOTE: each folder writes only its own schema's columns, so the union's missing columns (nulls) never land.
-    both = rows.unionByName(index_rows, allowMissingColumns=True)
-    expected = _expected_bytes(plan.upstream_manifest, plan.params.num_perm)
-    return write_partitioned(both, root=ctx.cfg.output, buckets=bucket_counts(expected, dcfg.target_file_bytes),
-                             schemas={OUTPUT_DIR: KEPT_SCHEMA, REMOVED_DIR: REMOVED_SCHEMA, INDEX_DIR: INDEX_SCHEMA},
-                             store=ctx.store)
-
-# Documents with their decision, as handed to the writer (kept rows have no survivor or match kind).
-_ROWS_SCHEMA = pa.schema([f.with_nullable(True) for f in REMOVED_SCHEMA]
-                         + [pa.field(DEST, pa.string()), pa.field("reason", pa.string())])
+        .otherwise(F.array().cast("array<bigint>")).alias("band_keys"))
+    kept = F.col("match_kind").isNull()
+    rows = decisions.join(index_columns, "id", "left").select(
+        *_DECISION_COLUMNS, *(F.when(kept, F.col(c)).alias(c) for c in _INDEX_FROM_SKETCH),
+        _run_of_unit(units, runs).alias(_RUN))
+    task = _WriteRunsTask(runs, ctx.store, ctx.cfg.output)
+    stats = rows.repartition(max(1, len(runs)), _RUN).mapInArrow(task, STATS_DDL).collect()
+    return collect_stats(stats, {})
 
 
-def _with_decision(decided: pa.Table, docs: pa.Table) -> Iterator[pa.RecordBatch]:
-    """with_documents function: the documents' DOC columns, their decision, destination folder and reason."""
-    docs = docs.select(DOC_SCHEMA.names).cast(DOC_SCHEMA)
-    match_kind = decided.column("match_kind")
-    dest = pc.if_else(pc.is_null(match_kind), OUTPUT_DIR, REMOVED_DIR)
-    columns = [*docs.columns, *(decided.column(c) for c in ("cluster_id", "cluster_size", "survivor_id")), match_kind,
-               dest, match_kind]
-    yield from pa.Table.from_arrays(columns, schema=_ROWS_SCHEMA).to_batches()
+def _run_of_unit(units: list[ReadUnit], runs: list[WriteRun]) -> Column:
+    """The write run of each document's read unit (one upstream row group, as the sketch recorded it)."""
+    first_run = {(r.unit.path, g): i for i, r in enumerate(runs) for g in range(r.unit.start, r.unit.stop)}
+    # NOTE: one literal per upstream row group, as in the read-unit list the sketch tasks already carry; Spark folds
+    # it into one constant array.
+    lookup = F.array(*(F.lit(first_run[(u.path, u.start)]) for u in units)) if units else F.array().cast("array<int>")
+    return F.element_at(lookup, F.col("unit") + 1)
 
 
-def _expected_bytes(upstream: dict[str, Any], num_perm: int) -> dict[tuple[str, str, str], int]:
-    """Expected output bytes per (folder, kind, source), from the upstream manifest: fixes the file counts."""
-    out: dict[tuple[str, str, str], int] = {}
-    for e in upstream["counts"]["by_source_lang"]:
-        for dest, size in ((OUTPUT_DIR, e["bytes"]), (REMOVED_DIR, e["bytes"] // 2),
-                           (INDEX_DIR, e["docs"] * 6 * num_perm)):
-            key = (dest, e["kind"], e["source"])
-            out[key] = out.get(key, 0) + int(size)
-    return out
+class _WriteRunsTask:
+    """mapInArrow: the decisions of some write runs in, the writer's stats rows out."""
+
+    def __init__(self, runs: list[WriteRun], store: storage.Storage, root: str) -> None:
+        self.runs, self.store, self.root = runs, store, root
+
+    def __call__(self, batches: Iterator[pa.RecordBatch]) -> Iterator[pa.RecordBatch]:
+        received = [b for b in batches if b.num_rows]
+        stats = TaskStats()
+        if received:
+            decided = pa.Table.from_batches(received)
+            run_column = decided.column(_RUN)
+            for run in sorted(pc.unique(run_column).to_pylist()):
+                self._write_run(self.runs[run], decided.filter(pc.equal(run_column, run)), stats)
+        yield stats.to_batch()
+
+    def _write_run(self, run: WriteRun, decided: pa.Table, stats: TaskStats) -> None:
+        docs = pa.concat_tables(read_unit(self.store, run.unit, DOC_SCHEMA.names)).cast(DOC_SCHEMA)
+        position = pc.index_in(docs.column("id"), value_set=decided.column("id"))
+        # NOTE: every upstream document of the run has exactly one decision and the reverse; a file that lost or
+        # gained rows since the sketch read it fails the stage instead of dropping documents from the counts.
+        if position.null_count or docs.num_rows != decided.num_rows:
+            raise TaskError(f"upstream file changed since the sketch read it: {run.unit.uri} (row groups "
+                            f"{run.unit.start}-{run.unit.stop - 1}: {docs.num_rows} documents, "
+                            f"{decided.num_rows} decisions); rerun the stage that wrote it with --force")
+        decided = decided.take(position)  # upstream order
+        is_kept = pc.is_null(decided.column("match_kind"))
+        for dest, schema in _SCHEMAS.items():
+            mask = pc.invert(is_kept) if dest == REMOVED_DIR else is_kept
+            self._write_file(dest, run.rel, _combine(docs, decided, schema).filter(mask), schema, stats)
+
+    def _write_file(self, dest: str, rel: str, table: pa.Table, schema: pa.Schema, stats: TaskStats) -> None:
+        reasons = table.column("match_kind").to_pylist() if "match_kind" in schema.names else [None] * table.num_rows
+        for kind, source, lang, reason, size, locator in zip(
+                *(table.column(c).to_pylist() for c in ("kind", "source", "lang")), reasons,
+                *(table.column(c).to_pylist() for c in ("size_bytes", "locator"))):
+            stats.count(dest, kind, source, lang, reason, size, locator)
+        if not table.num_rows:
+            return  # NOTE: no empty files: a folder has a file for an upstream run only when it has rows from it
+        out = PartFile(self.store, self.root, f"{dest}/{rel}", schema)
+        try:
+            out.append(table)
+            stats.file(out.close())
+        except BaseException:
+            out.discard()
+            raise
+
+
+def _combine(docs: pa.Table, decided: pa.Table, schema: pa.Schema) -> pa.Table:
+    """`schema`'s columns, from the upstream row where it has them, else from the decision row (nullable: the
+    writer's cast checks the non-null fields after the rows are chosen)."""
+    return pa.table({f.name: docs.column(f.name) if f.name in docs.column_names else decided.column(f.name)
+                     for f in schema})
 
 
 def sections(cfg: DatasetManifest, plan: DedupPlan, result: WriteResult, n_in: int, n_short: int,
