@@ -549,8 +549,16 @@ def main() -> int:
                         "load_average_before": [round(x, 2) for x in load_before],
                         "load_average_after": [round(x, 2) for x in load_after], "crawl_files_alone": crawl_files,
                         "tokenize_peer": tok_peer, "dedup_peers": peers})
+        # NOTE: the file is rewritten after every size, so a run stopped during a long size keeps the others.
+        write_report(path, args, extra_conf, load_start, warmup_s, results, complete=label == labels[-1])
     sampler.stopped.set()
     spark.stop()
+    print_tables(json.loads(path.read_text(encoding="utf-8")))
+    return 0
+
+
+def write_report(path: Path, args: argparse.Namespace, extra_conf: dict, load_start: tuple, warmup_s: float,
+                 results: list, complete: bool) -> None:
     report = {"validation_only": args.validation,
               "note": ("VALIDATION RUN of the code path on a small subset, on a shared busy machine: not a "
                        "measurement" if args.validation else "measurement"),
@@ -558,11 +566,10 @@ def main() -> int:
               "machine": f"{os.cpu_count()} cores, {platform.machine()}, python {platform.python_version()}",
               "load_average_start": [round(x, 2) for x in load_start],
               "load_average_end": [round(x, 2) for x in os.getloadavg()],
-              "spark_conf": extra_conf, "warmup": args.warmup, "warmup_s": round(warmup_s, 1), "results": results}
+              "spark_conf": extra_conf, "warmup": args.warmup, "warmup_s": round(warmup_s, 1),
+              "sizes_asked": args.sizes, "complete": complete, "results": results}
     RESULTS.mkdir(parents=True, exist_ok=True)
     path.write_text(json.dumps(report, indent=1) + "\n", encoding="utf-8")
-    print_tables(report)
-    return 0
 
 
 def print_tables(report: dict) -> None:
