@@ -40,6 +40,7 @@ tables; `--table` prints them from the file.
 from __future__ import annotations
 
 import argparse
+import importlib.util
 import json
 import os
 import platform
@@ -518,6 +519,9 @@ def main() -> int:
         print_tables(json.loads(path.read_text(encoding="utf-8")))
         return 0
     labels = [corpus.size_label(corpus.parse_size(s)) for s in args.sizes.split(",")]
+    missing = [] if args.no_peers else [m for m in ("datasketch", "rensa") if importlib.util.find_spec(m) is None]
+    if missing:  # NOTE: checked before the corpus and the pipeline: the peers run only after each size's pipeline
+        raise SystemExit(f"the peers need {', '.join(missing)}: pip install -e '.[bench]' (or pass --no-peers)")
     ensure_corpus(labels)
     from lemur_data.spark import get_session  # noqa: PLC0415
 
