@@ -21,7 +21,7 @@ from lemur_data.stage import RunContext
 from lemur_data.stages import STAGES
 from lemur_data.stages.dedup import exact_key, inspect_cluster
 from lemur_data.storage import Storage
-from tests.conftest import DEMO_MANIFEST, REPO, run_cli, tree_digest
+from tests.conftest import DEMO_MANIFEST, REPO, copy_outputs, run_cli, tree_digest
 
 DEDUP_DIRS = ("deduped", "dedup-removed", "dedup-index")
 STDLIBS = sorted(Path("/root/.pyenv/versions").glob("3.*/lib/python3.*"))
@@ -30,6 +30,21 @@ STDLIBS = sorted(Path("/root/.pyenv/versions").glob("3.*/lib/python3.*"))
 def run(spark, manifest: Path, output: Path, stages=("crawl", "filter", "dedup"), force: bool = False) -> dict:
     ctx = RunContext(load_manifest(manifest, output=str(output)), STAGES, force=force, _spark=spark)
     return [run_stage(STAGES[s], ctx) for s in stages][-1]
+
+
+def dedup_under_partitionings(spark, manifest: Path, base: Path, prefix: Path) -> list[tuple[Path, dict]]:
+    """The dedup stage run on copies of `base`'s crawl and filter outputs under 1 and then 5 shuffle partitions:
+    (output root, dedup manifest) of each, for tests that the outputs do not depend on the partitioning."""
+    outputs = []
+    for partitions in (1, 5):
+        out = prefix.with_name(f"{prefix.name}-{partitions}")
+        copy_outputs(base, out, ["docs", "filtered"])
+        spark.conf.set("spark.sql.shuffle.partitions", str(partitions))
+        try:
+            outputs.append((out, run(spark, manifest, out, stages=("dedup",))))
+        finally:
+            spark.conf.unset("spark.sql.shuffle.partitions")
+    return outputs
 
 
 def table(output: Path, folder: str):

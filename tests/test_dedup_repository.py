@@ -9,8 +9,7 @@ from pathlib import Path
 
 import pyarrow.compute as pc
 
-from tests.conftest import copy_outputs
-from tests.test_dedup import _stdlib, digests, run, table, write_manifest
+from tests.test_dedup import _stdlib, dedup_under_partitionings, digests, run, table, write_manifest
 
 DEMO_REPOS = Path(__file__).resolve().parent.parent / "manifests" / "demo-corpus" / "code" / "repos"
 # enum.py changed most between the releases (file Jaccard ~0.24) but the union of these files stays ~0.79 similar.
@@ -40,16 +39,7 @@ def test_a_near_duplicate_release_is_removed_whole_and_the_result_is_partition_i
     size = {repo: sum(d["size_bytes"] for d in docs if d["repo"] == repo) for repo in ("cpython-3.10", "cpython-3.11")}
     winner, loser = sorted(size, key=size.get, reverse=True)  # ranked as files are: here by length (no other signal)
     manifest = write_manifest(tmp_path, "repos", source, dedup={"level": "repository"})
-    outputs = []
-    for partitions in (1, 5):
-        out = tmp_path / f"repo-out-{partitions}"
-        copy_outputs(tmp_path / "file-out", out, ["docs", "filtered"])
-        spark.conf.set("spark.sql.shuffle.partitions", str(partitions))
-        try:
-            outputs.append((out, run(spark, manifest, out, stages=("dedup",))))
-        finally:
-            spark.conf.unset("spark.sql.shuffle.partitions")
-    (out, m), (out5, _) = outputs
+    (out, m), (out5, _) = dedup_under_partitionings(spark, manifest, tmp_path / "file-out", tmp_path / "repo-out")
     assert all(c["passed"] for c in m["validation"]), m["validation"]
     assert digests(out) == digests(out5), "same bytes whatever the shuffle partitioning"
 

@@ -16,8 +16,7 @@ from lemur_data.errors import TaskError
 from lemur_data.schema import DOC_SCHEMA
 from lemur_data.stages.dedup.write import _RUN, WriteRun, _WriteRunsTask, write_runs
 from lemur_data.storage import Storage
-from tests.conftest import copy_outputs
-from tests.test_dedup import digests, run, table, write_manifest
+from tests.test_dedup import dedup_under_partitionings, digests, run, table, write_manifest
 from tests.test_dedup_repository import corpus
 
 ROWS_PER_UPSTREAM_GROUP = 4
@@ -61,16 +60,7 @@ def test_files_follow_upstream_files_cut_at_row_groups_and_do_not_depend_on_part
     target = -(-big_bytes // 3)  # three runs of row groups
     manifest = write_manifest(tmp_path / "cut", "unitwrite", source, dedup={"target_file_bytes": target})
 
-    outputs = []
-    for partitions in (1, 5):
-        out = tmp_path / f"out-{partitions}"
-        copy_outputs(base, out, ["docs", "filtered"])
-        spark.conf.set("spark.sql.shuffle.partitions", str(partitions))
-        try:
-            outputs.append((out, run(spark, manifest, out, stages=("dedup",))))
-        finally:
-            spark.conf.unset("spark.sql.shuffle.partitions")
-    (out, m), (out5, _) = outputs
+    (out, m), (out5, _) = dedup_under_partitionings(spark, manifest, base, tmp_path / "out")
     assert all(c["passed"] for c in m["validation"]), m["validation"]
     assert digests(out) == digests(out5), "same names and bytes whatever the shuffle partitioning"
     assert decisions(out) == decisions(base), "cutting the files changes no keep / remove decision"
