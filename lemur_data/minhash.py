@@ -117,17 +117,23 @@ def signatures(texts: pa.Array, kinds: pa.Array, params: MinHashParams) -> tuple
 
 
 def _kernel(arr: pa.Array, ngram: int, params: MinHashParams) -> tuple[np.ndarray, np.ndarray]:
-    if isinstance(arr, pa.ChunkedArray):
-        arr = arr.combine_chunks()
-    n = len(arr)
+    offsets, data = native_strings(arr)
+    n = len(offsets) - 1
     sig = np.empty((n, params.num_perm), dtype=np.uint32)
     counts = np.empty(n, dtype=np.int64)
-    _, offsets_buf, data_buf = arr.buffers()
-    offsets = np.frombuffer(offsets_buf, dtype=np.int64)[arr.offset:arr.offset + n + 1]
     a, b = params.permutations
-    _minhash.signatures(np.ascontiguousarray(offsets), data_buf if data_buf is not None else b"", a, b, ngram,
-                        HASH_KINDS[params.hash], sig, counts)
+    _minhash.signatures(offsets, data, a, b, ngram, HASH_KINDS[params.hash], sig, counts)
     return sig, counts
+
+
+def native_strings(texts: pa.Array | pa.ChunkedArray) -> tuple[np.ndarray, pa.Buffer | bytes]:
+    """A string column as the native kernels take it: (n + 1 int64 offsets, contiguous, into the UTF-8 data)."""
+    arr = texts.cast(pa.large_string())
+    if isinstance(arr, pa.ChunkedArray):
+        arr = arr.combine_chunks()
+    _, offsets_buf, data_buf = arr.buffers()
+    offsets = np.frombuffer(offsets_buf, dtype=np.int64)[arr.offset:arr.offset + len(arr) + 1]
+    return np.ascontiguousarray(offsets), data_buf if data_buf is not None else b""
 
 
 def band_keys(sig: np.ndarray, params: MinHashParams) -> np.ndarray:

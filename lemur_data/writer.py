@@ -329,6 +329,12 @@ class PartFile:
     def discard(self) -> None:
         self.file.discard()
 
+    def __enter__(self) -> PartFile:
+        return self
+
+    def __exit__(self, exc_type: type[BaseException] | None, *rest: object) -> None:
+        self.file.__exit__(exc_type, *rest)  # the staged file's rule: stopped before publish, removed
+
 
 class _BucketFile(PartFile):
     """The file of one (dest, kind, source, bucket) of `write_partitioned`."""

@@ -104,13 +104,7 @@ def exact_key(text: str) -> bytes:
 def exact_keys(texts: pa.Array) -> pa.Array:
     """`exact_key` of every text of a string column: the normalisation runs in the native kernel on the column's
     UTF-8 bytes (no Python string per document), then one xxh3-128 per document."""
-    texts = texts.cast(pa.large_string())
-    if isinstance(texts, pa.ChunkedArray):
-        texts = texts.combine_chunks()
-    n = len(texts)
-    _, offsets, data = texts.buffers()
-    offsets = np.frombuffer(offsets, dtype=np.int64)[texts.offset:texts.offset + n + 1]
-    out_offsets, out = _minhash.normalised_contents(np.ascontiguousarray(offsets), data if data is not None else b"")
+    out_offsets, out = _minhash.normalised_contents(*minhash.native_strings(texts))
     bounds = np.frombuffer(out_offsets, dtype=np.int64).tolist()
     view = memoryview(out)
     return pa.array([xxhash.xxh3_128_digest(view[a:b]) for a, b in zip(bounds, bounds[1:])], pa.binary())

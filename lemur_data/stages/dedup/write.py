@@ -133,13 +133,9 @@ class _WriteRunsTask:
             stats.count(dest, kind, source, lang, reason, size, locator)
         if not table.num_rows:
             return  # NOTE: no empty files: a folder has a file for an upstream run only when it has rows from it
-        out = PartFile(self.store, self.root, f"{dest}/{rel}", schema)
-        try:
+        with PartFile(self.store, self.root, f"{dest}/{rel}", schema) as out:
             out.append(table)
             stats.file(out.close())
-        except BaseException:
-            out.discard()
-            raise
 
 
 def _combine(docs: pa.Table, decided: pa.Table, schema: pa.Schema) -> pa.Table:
