@@ -2,7 +2,7 @@
 
 import sys
 
-from lemur_data.cli import main
+from lemur_data.cli import exit_with
 
 if __name__ == "__main__":
-    sys.exit(main(["mix", *sys.argv[1:]]))
+    exit_with(["mix", *sys.argv[1:]])

@@ -2,7 +2,7 @@
 
 import sys
 
-from lemur_data.cli import main
+from lemur_data.cli import exit_with
 
 if __name__ == "__main__":
-    sys.exit(main(["run", *sys.argv[1:]]))
+    exit_with(["run", *sys.argv[1:]])

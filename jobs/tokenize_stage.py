@@ -6,7 +6,7 @@ replace the standard library's `tokenize` (imported by logging) in every job sta
 
 import sys
 
-from lemur_data.cli import main
+from lemur_data.cli import exit_with
 
 if __name__ == "__main__":
-    sys.exit(main(["tokenize", *sys.argv[1:]]))
+    exit_with(["tokenize", *sys.argv[1:]])

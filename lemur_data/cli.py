@@ -1,16 +1,17 @@
-"""The `lemur-data` command. `jobs/*.py` call `main` too, so spark-submit runs exactly the same code.
+"""The `lemur-data` command. `jobs/*.py` call `exit_with` too, so spark-submit runs exactly the same code.
 
 The subcommands live in `lemur_data.commands`, by group; each subparser carries its handler (`args.func`)."""
 
 from __future__ import annotations
 
 import argparse
+import atexit
 import itertools
 import logging
 import os
 import sys
 import traceback
-from typing import Sequence
+from typing import NoReturn, Sequence
 
 from lemur_data import errors
 from lemur_data import manifest as mf
@@ -97,5 +98,31 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 1
 
 
+def exit_with(argv: Sequence[str] | None = None) -> NoReturn:
+    """Run `main` as a process (the `lemur-data` script, `python -m lemur_data.cli`, `jobs/*.py`) and end it without
+    the interpreter's teardown of native libraries: exit handlers run and output is flushed first.
+
+    NOTE: pyarrow's C++ thread pools can abort a process whose work and output are complete when they are destroyed
+    during interpreter finalisation ("terminate called without an active exception", SIGABRT; apache/arrow#34314).
+    CI saw it once on `dedup inspect`. A scheduler must not read a finished command as a crash, so the process ends
+    with os._exit once everything the command wrote is flushed.
+    """
+    try:
+        code = main(argv)
+    except SystemExit as exc:  # argparse's usage errors and --help
+        code = exc.code
+    if not isinstance(code, int):
+        if code is not None:
+            print(code, file=sys.stderr)
+        code = 0 if code is None else 1
+    atexit._run_exitfuncs()  # logging's handlers, Spark's and py4j's shutdown hooks
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            stream.flush()
+        except (BrokenPipeError, ValueError):  # a reader that went away; a stream already closed
+            pass
+    os._exit(code)
+
+
 if __name__ == "__main__":
-    sys.exit(main())
+    exit_with()

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import re
+import subprocess
+import sys
 
 import pytest
 
@@ -50,3 +52,22 @@ def test_the_rerun_hint_of_an_unexpected_failure_works_as_printed(monkeypatch, c
     hinted_flag = re.search(r"rerun with (\S+)", err).group(1)
     assert cli.main(["validate", "m.yaml", hinted_flag]) == 1
     assert "Traceback (most recent call last)" in capsys.readouterr().err
+
+
+_EXIT_WITH = """
+import atexit, sys
+from lemur_data.cli import exit_with
+atexit.register(lambda: print("exit handler ran", file=sys.stderr))
+print("buffered output", end="")  # no newline: only a flush writes it to a pipe
+exit_with(sys.argv[1:])
+"""
+
+
+@pytest.mark.parametrize(("argv", "code"), [(["stages"], 0), (["--help"], 0), (["no-such-command"], 2),
+                                            (["dedup", "inspect", "/nonexistent/out"], 2)])
+def test_the_process_entry_keeps_the_exit_code_flushes_output_and_runs_exit_handlers(argv, code) -> None:
+    # exit_with ends the process with os._exit (see its NOTE), so what a normal exit does must still happen.
+    proc = subprocess.run([sys.executable, "-c", _EXIT_WITH, *argv], capture_output=True, text=True, timeout=120)
+    assert proc.returncode == code, proc.stderr
+    assert proc.stdout.startswith("buffered output")
+    assert proc.stderr.rstrip().endswith("exit handler ran")
