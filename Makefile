@@ -47,8 +47,12 @@ airflow-env: $(AIRFLOW_STAMP)
 run: $(STAMP)
 	$(BIN)/lemur-data run manifests/demo.yaml
 
+# Two pytest workers by default: the suite's slow tests wait on JVMs, pip and Airflow's scheduler as much as they
+# compute, so two of them share two cores well. A test file stays on one worker (--dist loadfile): the Airflow
+# and cluster tests build their environments once per file.
+TEST_WORKERS ?= 2
 test: $(TEST_STAMP)
-	$(BIN)/python -m pytest -q
+	$(BIN)/python -m pytest -q -n $(TEST_WORKERS) --dist loadfile
 
 DIST ?= dist
 DIST_ENV := build/dist-env
