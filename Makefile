@@ -47,10 +47,11 @@ airflow-env: $(AIRFLOW_STAMP)
 run: $(STAMP)
 	$(BIN)/lemur-data run manifests/demo.yaml
 
-# Two pytest workers by default: the suite's slow tests wait on JVMs, pip and Airflow's scheduler as much as they
-# compute, so two of them share two cores well. A test file stays on one worker (--dist loadfile): the Airflow
-# and cluster tests build their environments once per file.
-TEST_WORKERS ?= 2
+# Three pytest workers by default, even on two cores: the suite's slow tests wait on JVM start-up, pip, Airflow's
+# scheduler and subprocesses more than they compute (one worker used 0.8 of 2 cores). A test file stays on one
+# worker (--dist loadfile): the Airflow and cluster tests build their environments once per file. The workers
+# share one demo pipeline run (tests/conftest.py, demo_pipeline).
+TEST_WORKERS ?= 3
 test: $(TEST_STAMP)
 	$(BIN)/python -m pytest -q -n $(TEST_WORKERS) --dist loadfile
 

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import fcntl
 import hashlib
+import json
 import os
 import shutil
 import subprocess
@@ -82,9 +84,24 @@ def copy_outputs(src: Path, dst: Path, dirs) -> None:
 
 @pytest.fixture(scope="session")
 def demo_pipeline(spark, tmp_path_factory) -> tuple[Path, dict[str, dict]]:
-    """The whole pipeline on the demo manifest, once per test session: (output root, manifests by stage)."""
-    out = tmp_path_factory.mktemp("demo-pipeline") / "out"
-    return out, run_pipeline(spark, DEMO_MANIFEST, out)
+    """The whole pipeline on the demo manifest, once per test run: (output root, manifests by stage, as committed).
+
+    NOTE: under pytest-xdist (`make test`) the workers share one run: the first worker to ask computes it under a
+    lock in the run's common temporary folder, the others wait and read its committed manifests. Tests copy the
+    outputs before changing them (copy_outputs), so sharing them is as safe as sharing them within one worker."""
+    from lemur_data.stages import STAGES
+
+    base = tmp_path_factory.getbasetemp()
+    shared = base.parent if os.environ.get("PYTEST_XDIST_WORKER") else base
+    out = shared / "demo-pipeline" / "out"
+    with open(shared / "demo-pipeline.lock", "a+") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        done = shared / "demo-pipeline" / "done"
+        if not done.exists():
+            run_pipeline(spark, DEMO_MANIFEST, out)
+            done.touch()
+    return out, {name: json.loads((out / stage.dirs[0] / "_manifest.json").read_text())
+                 for name, stage in STAGES.items()}
 
 
 @pytest.fixture(scope="session")
