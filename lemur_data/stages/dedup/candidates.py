@@ -1,5 +1,5 @@
 """Candidates and verification: the representatives numbered by id (`numbered`: int64 nodes that order like the
-ids), band rows grouped into LSH buckets with DataFrame operations (each member paired with at most
+ids), band rows shuffled into LSH buckets and paired with numpy per partition (each member paired with at most
 `max_bucket_pivots` of its bucket's smallest nodes: a hot bucket costs linear work, never all pairs and never a
 collect_list), then the Jaccard estimated from the full signatures, and the exact shingle Jaccard for pairs within
 `exact_check_margin` of the threshold. An earlier run's index joins as candidate nodes. Pairs, edges and component
@@ -11,6 +11,7 @@ from typing import Any, Iterator
 
 import numpy as np
 import pyarrow as pa
+import pyarrow.compute as pc
 from pyspark import StorageLevel
 from pyspark.sql import DataFrame, SparkSession, Window
 from pyspark.sql import functions as F
@@ -66,17 +67,55 @@ def with_string_ids(labels: DataFrame, nodes: DataFrame) -> DataFrame:
 
 def candidate_pairs(nodes: DataFrame, pivots: int) -> DataFrame:
     """(a, b) node pairs with a < b that share a band bucket, each member paired with at most `pivots` bucket nodes."""
-    # NOTE: a null scope never pairs (the bucket join is an equi-join); at file level none arrives here, since the
-    # exact step's equi-join on (scope, exact_key) already drops them.
-    bands = nodes.select("scope", "node", "earlier", F.posexplode("band_keys").alias("band", "key"))
-    bucket = ["scope", "band", "key"]
-    ranked = bands.withColumn("rn", F.row_number().over(Window.partitionBy(*bucket).orderBy("node")))
-    # NOTE: `rn <= pivots` right on row_number lets Spark cut each bucket before the shuffle (WindowGroupLimit).
-    pivot_rows = ranked.where(F.col("rn") <= pivots).select(*bucket, F.col("node").alias("a"),
-                                                            F.col("earlier").alias("a_earlier"))
-    pairs = bands.join(pivot_rows, bucket).where(F.col("node") > F.col("a"))
-    pairs = pairs.where((F.col("earlier") == 1) | (F.col("a_earlier") == 1))  # two earlier documents: settled
-    return pairs.select("a", F.col("node").alias("b")).distinct()
+    # NOTE: a null scope never pairs (as an equi-join on the bucket would not); at file level none arrives here, since
+    # the exact step's equi-join on (scope, exact_key) already drops them.
+    bands = nodes.where(F.col("scope").isNotNull()) \
+        .select("scope", "node", "earlier", F.posexplode("band_keys").alias("band", "key"))
+    # NOTE: one shuffle puts every bucket's rows in one partition; the pairing is numpy on the partition's rows.
+    bucketed = bands.repartition("scope", "band", "key")
+    return bucketed.mapInArrow(_BucketPairs(pivots), "a bigint, b bigint").distinct()
+
+
+class _BucketPairs:
+    """mapInArrow over whole LSH buckets: each member paired with the `pivots` smallest nodes of its bucket (b > a;
+    pairs of two earlier documents are settled and dropped), pairs repeated over bands emitted once per partition."""
+
+    def __init__(self, pivots: int) -> None:
+        self.pivots = pivots
+
+    def __call__(self, batches: Iterator[pa.RecordBatch]) -> Iterator[pa.RecordBatch]:
+        received = [b for b in batches if b.num_rows]
+        if not received:
+            return
+        rows = pa.Table.from_batches(received)
+        scope = np.asarray(pc.dictionary_encode(rows.column("scope")).combine_chunks().indices)
+        band = rows.column("band").to_numpy()
+        key = rows.column("key").to_numpy()
+        node = rows.column("node").to_numpy()
+        new = rows.column("earlier").to_numpy() == 1
+        order = np.lexsort((node, key, band, scope))
+        band, key, node, new, scope = band[order], key[order], node[order], new[order], scope[order]
+        first = np.ones(len(node), bool)
+        first[1:] = (scope[1:] != scope[:-1]) | (band[1:] != band[:-1]) | (key[1:] != key[:-1])
+        start = np.flatnonzero(first)[np.cumsum(first) - 1]  # each row's bucket start
+        rank = np.arange(len(node)) - start
+        a_parts, b_parts = [], []
+        for p in range(self.pivots):
+            member = np.flatnonzero(rank > p)
+            if member.size == 0:
+                break
+            pivot = start[member] + p
+            keep = (node[member] > node[pivot]) & (new[member] | new[pivot])
+            a_parts.append(node[pivot][keep])
+            b_parts.append(node[member][keep])
+        pairs = np.unique(np.stack([np.concatenate(a_parts), np.concatenate(b_parts)], axis=1), axis=0) \
+            if a_parts else np.empty((0, 2), np.int64)
+        for lo in range(0, len(pairs), _PAIR_BATCH_ROWS):
+            chunk = pairs[lo:lo + _PAIR_BATCH_ROWS]
+            yield pa.RecordBatch.from_arrays([pa.array(chunk[:, 0]), pa.array(chunk[:, 1])], names=["a", "b"])
+
+
+_PAIR_BATCH_ROWS = 65536
 
 
 class _VerifyTask:
