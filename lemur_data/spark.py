@@ -86,6 +86,7 @@ def _size_local_shuffles(spark: SparkSession) -> None:
         spark.conf.set(_SHUFFLE_PARTITIONS, str(max(2, 2 * sc.defaultParallelism)))
 
 
+CODE_CACHE = "240m"  # the driver JVM's -XX:ReservedCodeCacheSize (see _local_defaults)
 _LOG4J = os.path.join(os.path.dirname(os.path.abspath(__file__)), "log4j2.properties")
 
 
@@ -107,8 +108,11 @@ def _local_defaults() -> dict[str, str]:
         # NOTE: -XX:TieredStopAtLevel=1 (C1 JIT only): in local mode most driver-JVM CPU of a stage is compiling
         # Spark's own code for a few dozen short jobs; C2 rarely pays back. Dedup at 0.5 GB after a warm-up:
         # 65 -> 50 CPU s of driver JVM + workers; a warm repeat of the same run unchanged (issue 10).
+        # Without tiered compilation the JVM reserves only 48 MB for compiled code, which a long session fills
+        # (the gigabyte benchmark did after 270 s: "CodeCache is full. Compiler has been disabled", the rest of
+        # the run interpreted), hence the tiered default's 240 MB, reserved address space committed as used.
         "spark.driver.extraJavaOptions": f"-Dlog4j2.configurationFile={_LOG4J} -Dlemur.log.level={_jvm_log_level()} "
-                                         "-XX:TieredStopAtLevel=1",
+                                         f"-XX:TieredStopAtLevel=1 -XX:ReservedCodeCacheSize={CODE_CACHE}",
     }
 
 
