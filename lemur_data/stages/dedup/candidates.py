@@ -24,6 +24,9 @@ from lemur_data.stages.dedup.layout import INDEX_SCHEMA, INDEXED_PREFIX
 from lemur_data.stages.dedup.plan import DedupPlan, IndexFile
 
 
+_PAIR_BATCH_ROWS = 65536  # rows per Arrow batch of candidate pairs out of a bucket-pairing task
+
+
 def read_index(spark: SparkSession, store: storage.Storage, files: list[IndexFile]) -> DataFrame:
     frames = []
     by_root: dict[str, list[dict[str, Any]]] = {}
@@ -114,8 +117,6 @@ class _BucketPairs:
             chunk = pairs[lo:lo + _PAIR_BATCH_ROWS]
             yield pa.RecordBatch.from_arrays([pa.array(chunk[:, 0]), pa.array(chunk[:, 1])], names=["a", "b"])
 
-
-_PAIR_BATCH_ROWS = 65536
 
 
 class _VerifyTask:
