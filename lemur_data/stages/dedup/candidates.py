@@ -111,12 +111,10 @@ class _BucketPairs:
             keep = (node[member] > node[pivot]) & (new[member] | new[pivot])
             a_parts.append(node[pivot][keep])
             b_parts.append(node[member][keep])
-        pairs = np.unique(np.stack([np.concatenate(a_parts), np.concatenate(b_parts)], axis=1), axis=0) \
-            if a_parts else np.empty((0, 2), np.int64)
-        for lo in range(0, len(pairs), _PAIR_BATCH_ROWS):
-            chunk = pairs[lo:lo + _PAIR_BATCH_ROWS]
-            yield pa.RecordBatch.from_arrays([pa.array(chunk[:, 0]), pa.array(chunk[:, 1])], names=["a", "b"])
-
+        if not a_parts:
+            return
+        pairs = np.unique(np.stack([np.concatenate(a_parts), np.concatenate(b_parts)], axis=1), axis=0)
+        yield from pa.table({"a": pairs[:, 0], "b": pairs[:, 1]}).to_batches(max_chunksize=_PAIR_BATCH_ROWS)
 
 
 class _VerifyTask:
