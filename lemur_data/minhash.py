@@ -127,8 +127,9 @@ def _kernel(arr: pa.Array, ngram: int, params: MinHashParams) -> tuple[np.ndarra
 
 
 def native_strings(texts: pa.Array | pa.ChunkedArray) -> tuple[np.ndarray, pa.Buffer | bytes]:
-    """A string column as the native kernels take it: (n + 1 int64 offsets, contiguous, into the UTF-8 data)."""
-    arr = texts.cast(pa.large_string())
+    """A string (or binary) column as the native kernels take it: (n + 1 int64 offsets, contiguous, into the data)."""
+    arr = texts.cast(pa.large_binary() if pa.types.is_binary(texts.type) or pa.types.is_large_binary(texts.type)
+                     else pa.large_string())
     if isinstance(arr, pa.ChunkedArray):
         arr = arr.combine_chunks()
     _, offsets_buf, data_buf = arr.buffers()
@@ -160,19 +161,47 @@ def estimated_jaccard(sig_a: np.ndarray, sig_b: np.ndarray) -> np.ndarray:
     return np.count_nonzero(sig_a == sig_b, axis=1) / sig_a.shape[1]
 
 
+def shingle_sets(texts: pa.Array, kinds: pa.Array, params: MinHashParams) -> pa.LargeBinaryArray:
+    """Each document's distinct shingles as sorted 64-bit hashes (two xxh32 with different seeds; one value of
+    native-endian uint64s per document), for exact Jaccard checks. Tokens and shingles as `signatures` makes them."""
+    texts = texts.cast(pa.large_string())
+    is_text = np.asarray(pc.equal(kinds, "text").to_numpy(zero_copy_only=False), dtype=bool)
+    parts, rows = [], []
+    for kind, part_rows in (("text", np.flatnonzero(is_text)), ("code", np.flatnonzero(~is_text))):
+        if part_rows.size == 0:
+            continue
+        part = texts if part_rows.size == len(texts) else texts.take(pa.array(part_rows))
+        parts.append(_sorted_sets(part, params.shingling(kind)))
+        rows.append(part_rows)
+    if len(parts) == 1:
+        return parts[0]
+    if not parts:
+        return pa.array([], pa.large_binary())
+    # NOTE: parts hold the text rows, then the code rows; the inverse permutation puts them back in input order.
+    return pa.concat_arrays(parts).take(pa.array(np.argsort(np.concatenate(rows), kind="stable")))
+
+
 def shingle_set(text: str, shingling: Shingling) -> np.ndarray:
-    """The document's distinct shingles as sorted 64-bit hashes (native tokenizer), for exact Jaccard checks."""
+    """One document's distinct shingles as sorted 64-bit hashes (the single-document form of `shingle_sets`)."""
+    return np.frombuffer(_sorted_sets(pa.array([text], pa.large_string()), shingling)[0].as_py(), dtype=np.uint64)
+
+
+def _sorted_sets(texts: pa.Array, shingling: Shingling) -> pa.LargeBinaryArray:
     if shingling.lowercase:
-        text = pc.utf8_lower(pa.array([text], pa.large_string()))[0].as_py()
-    return np.unique(np.frombuffer(_minhash.shingle_set(text.encode(), shingling.ngram), dtype=np.uint64))
+        texts = pc.utf8_lower(texts)
+    offsets, data = native_strings(texts)
+    set_offsets, set_data = _minhash.shingle_sets(offsets, data, shingling.ngram)
+    return pa.Array.from_buffers(pa.large_binary(), len(texts), [None, pa.py_buffer(set_offsets),
+                                                                pa.py_buffer(set_data)])
 
 
-def exact_jaccard(set_a: np.ndarray, set_b: np.ndarray) -> float:
-    """Jaccard of two sorted distinct shingle-hash arrays."""
-    if set_a.size == 0 and set_b.size == 0:
-        return 1.0
-    inter = np.intersect1d(set_a, set_b, assume_unique=True).size
-    return inter / (set_a.size + set_b.size - inter)
+def exact_jaccards(sets_a: pa.Array, sets_b: pa.Array) -> np.ndarray:
+    """Exact Jaccard per row of two columns of `shingle_sets` values (two empty sets: 1.0), in the native kernel."""
+    offsets_a, data_a = native_strings(sets_a)
+    offsets_b, data_b = native_strings(sets_b)
+    out = np.empty(len(offsets_a) - 1, dtype=np.float64)
+    _minhash.jaccards(offsets_a, data_a, offsets_b, data_b, out)
+    return out
 
 
 def candidate_probability(jaccard: float, bands: int, rows: int) -> float:

@@ -13,6 +13,7 @@ import pyarrow.dataset as pads
 import pytest
 
 from lemur_data import components
+from lemur_data import minhash as mh
 from lemur_data import manifest as mf
 from lemur_data.config import ConfigError, load_manifest
 from lemur_data.quality import recipes
@@ -345,3 +346,32 @@ def test_survivor_follows_the_configured_ranking(spark, tmp_path):
     # length first: the 3.11 copies are longer than 3.10's; then the id decides among identical copies
     kept, _ = survivor({"ranking": ["length"]}, stages=("dedup",))
     assert kept in {"gpl-popular", "mit-few", "mit-some"}
+
+
+def test_grey_zone_pairs_are_decided_by_the_exact_jaccard(spark, tmp_path):
+    """A margin so wide that nearly every candidate is checked exactly: the grey zone keeps some pairs and rejects
+    others, and every cluster is connected by pairs whose exact Jaccard (reference shingles) reaches the threshold."""
+    names = ["heapq.py", "textwrap.py", "glob.py", "shlex.py", "bisect.py", "fnmatch.py", "calendar.py", "csv.py"]
+    root = tmp_path / "releases"
+    for version in ("3.6", "3.8", "3.10", "3.12"):
+        _stdlib_tree(root / version, _stdlib(version), names)
+    threshold = 0.7
+    manifest = write_manifest(tmp_path, "grey", [{"name": "lib", "kind": "code", "format": "files", "path": str(root)}],
+                              dedup={"threshold": threshold, "exact_check_margin": 0.45})
+    m = run(spark, manifest, tmp_path / "grey-out")
+    checked = m["dedup"]["candidates"]
+    assert checked["grey_zone"] > checked["grey_zone_kept"] > 0, checked
+    docs = table(tmp_path / "grey-out", "deduped").to_pylist() + table(tmp_path / "grey-out", "dedup-removed").to_pylist()
+    clusters: dict[str, list[set[bytes]]] = {}
+    for d in docs:
+        clusters.setdefault(d["cluster_id"], []).append(set(mh.reference_shingles(d["text"], mh.CODE_SHINGLING)))
+    assert any(len(members) > 1 for members in clusters.values())
+    for members in clusters.values():
+        reached, frontier = {0}, [0]
+        while frontier:
+            i = frontier.pop()
+            for j, other in enumerate(members):
+                if j not in reached and len(members[i] & other) >= threshold * len(members[i] | other):
+                    reached.add(j)
+                    frontier.append(j)
+        assert len(reached) == len(members), "a cluster member joined by a pair under the threshold"

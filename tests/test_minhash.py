@@ -92,22 +92,44 @@ def test_tokens_split_on_punctuation_keep_identifiers_and_case():
     assert mh.reference_tokens("Ünïcode Straße", lowercase=True) == ["ünïcode", "straße"]
     # the native tokenizer agrees: the same shingle set as the reference
     text = (STDLIBS[0] / "textwrap.py").read_text(encoding="utf-8")
-    native = mh.shingle_set(text, mh.CODE_SHINGLING)
-    reference = {_minhash.xxh32(s) << 32 | _minhash.xxh32(s, 0x9E3779B9)
-                 for s in mh.reference_shingles(text, mh.CODE_SHINGLING)}
-    assert set(native.tolist()) == reference
+    assert set(mh.shingle_set(text, mh.CODE_SHINGLING).tolist()) == _reference_set(text, mh.CODE_SHINGLING)
 
 
-def test_exact_jaccard_of_consecutive_releases():
-    a = mh.shingle_set((STDLIBS[2] / "heapq.py").read_text(encoding="utf-8"), mh.CODE_SHINGLING)
-    b = mh.shingle_set((STDLIBS[3] / "heapq.py").read_text(encoding="utf-8"), mh.CODE_SHINGLING)
-    c = mh.shingle_set((STDLIBS[3] / "textwrap.py").read_text(encoding="utf-8"), mh.CODE_SHINGLING)
-    sa = {bytes(s) for s in mh.reference_shingles((STDLIBS[2] / "heapq.py").read_text(encoding="utf-8"),
-                                                  mh.CODE_SHINGLING)}
-    sb = {bytes(s) for s in mh.reference_shingles((STDLIBS[3] / "heapq.py").read_text(encoding="utf-8"),
-                                                  mh.CODE_SHINGLING)}
-    assert mh.exact_jaccard(a, b) == pytest.approx(len(sa & sb) / len(sa | sb))
-    assert mh.exact_jaccard(a, c) < 0.05
+def _reference_set(text: str, shingling: mh.Shingling) -> set[int]:
+    return {_minhash.xxh32(s) << 32 | _minhash.xxh32(s, 0x9E3779B9) for s in mh.reference_shingles(text, shingling)}
+
+
+def test_shingle_sets_are_sorted_distinct_reference_hashes_in_input_order():
+    docs = real_documents()
+    params = mh.MinHashParams(num_perm=256, bands=32, rows=8, seed=1, text=mh.Shingling(3, True))
+    sets = mh.shingle_sets(pa.array([t for _, t in docs]), pa.array([k for k, _ in docs]), params)
+    assert len(sets) == len(docs) and {"code", "text"} <= {k for k, _ in docs}
+    for (kind, text), value in zip(docs, sets.to_pylist()):
+        native = np.frombuffer(value, dtype=np.uint64)
+        assert np.all(native[1:] > native[:-1]), "strictly ascending: sorted and distinct"
+        assert set(native.tolist()) == _reference_set(text, params.shingling(kind))
+    assert sets[len(docs) - 1].as_py() == b"", "fewer tokens than one shingle: the empty set"
+
+
+def test_exact_jaccards_of_consecutive_releases():
+    heapq = [(lib / "heapq.py").read_text(encoding="utf-8") for lib in STDLIBS[2:4]]
+    textwrap = (STDLIBS[3] / "textwrap.py").read_text(encoding="utf-8")
+    params = mh.MinHashParams(num_perm=256, bands=32, rows=8, seed=1)
+    sets = mh.shingle_sets(pa.array([*heapq, textwrap, "x", ""]), pa.array(["code"] * 5), params)
+    a, b, c, empty, empty2 = sets.to_pylist()
+    sa, sb = (_reference_set(t, mh.CODE_SHINGLING) for t in heapq)
+    jaccard = mh.exact_jaccards(pa.array([a, a, empty, a], pa.binary()), pa.array([b, c, empty2, a], pa.binary()))
+    assert jaccard[0] == pytest.approx(len(sa & sb) / len(sa | sb))
+    assert jaccard[1] < 0.05, "unrelated modules"
+    assert jaccard[2] == 1.0 and jaccard[3] == 1.0, "two empty sets, a set with itself"
+    # the single-document form agrees
+    assert np.array_equal(mh.shingle_set(heapq[0], mh.CODE_SHINGLING), np.frombuffer(a, np.uint64))
+
+
+def test_exact_jaccards_reject_offsets_outside_the_sets():
+    with pytest.raises(ValueError, match="offsets"):
+        _minhash.jaccards(np.array([0, 16], np.int64), b"\0" * 8, np.array([0, 8], np.int64), b"\0" * 8,
+                          np.empty(1))
 
 
 def test_banding_is_derived_for_recall_at_the_threshold():

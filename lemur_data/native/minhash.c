@@ -287,32 +287,151 @@ static PyObject *py_signatures(PyObject *self, PyObject *args) {
     Py_RETURN_NONE;
 }
 
-PyDoc_STRVAR(shingle_set_doc,
-"shingle_set(text_utf8, ngram) -> bytes\n\n"
-"The document's distinct shingles as 64-bit hashes (two xxh32 with different seeds), native-endian uint64,\n"
-"unsorted: for exact Jaccard checks of candidate pairs.");
+/* Shingle i's 64-bit set hash: two xxh32 with different seeds. */
+static inline uint64_t shingle_hash64(const Scratch *s, size_t i, int ngram) {
+    const uint8_t *sh = s->joined + s->starts[i];
+    size_t sl = shingle_len(s, i, ngram);
+    return ((uint64_t)xxh32(sh, sl, 0) << 32) | xxh32(sh, sl, 0x9E3779B9U);
+}
 
-static PyObject *py_shingle_set(PyObject *self, PyObject *args) {
-    Py_buffer text;
-    int ngram;
-    if (!PyArg_ParseTuple(args, "y*i", &text, &ngram)) return NULL;
-    if (ngram < 1) { PyBuffer_Release(&text); PyErr_SetString(PyExc_ValueError, "ngram must be >= 1"); return NULL; }
-    Scratch s = {0};
-    long ntok = tokenize(text.buf, (size_t)text.len, &s);
-    size_t nsh = ntok >= ngram ? (size_t)(ntok - ngram + 1) : 0;
-    uint64_t *out = ntok < 0 ? NULL : malloc((nsh ? nsh : 1) * sizeof(uint64_t));
-    int failed = out == NULL;
-    for (size_t i = 0; i < nsh && !failed; i++) {
-        const uint8_t *sh = s.joined + s.starts[i];
-        size_t sl = shingle_len(&s, i, ngram);
-        out[i] = ((uint64_t)xxh32(sh, sl, 0) << 32) | xxh32(sh, sl, 0x9E3779B9U);
+/* Sorts v[0..n) ascending (LSD radix, 8-bit digits, all histograms in one read; a pass whose digit is the same for
+ * every value is skipped) with tmp as scratch of n values; returns the buffer that holds the result (v or tmp). */
+static uint64_t *radix_sort64(uint64_t *v, uint64_t *tmp, size_t n) {
+    size_t count[8][256];
+    memset(count, 0, sizeof(count));
+    for (size_t i = 0; i < n; i++)
+        for (int d = 0; d < 8; d++) count[d][(v[i] >> (8 * d)) & 0xFF]++;
+    for (int d = 0; d < 8; d++) {
+        if (n == 0 || count[d][(v[0] >> (8 * d)) & 0xFF] == n) continue;
+        size_t sum = 0;
+        for (int k = 0; k < 256; k++) { size_t c = count[d][k]; count[d][k] = sum; sum += c; }
+        for (size_t i = 0; i < n; i++) tmp[count[d][(v[i] >> (8 * d)) & 0xFF]++] = v[i];
+        uint64_t *t = v; v = tmp; tmp = t;
     }
-    PyBuffer_Release(&text);
+    return v;
+}
+
+typedef struct { uint64_t *a; size_t a_cap; uint64_t *b; size_t b_cap; } SortScratch;
+
+/* The document's distinct shingle hashes, ascending, at *out (inside w); returns their count or -1 (memory). */
+static long sorted_shingle_set(const uint8_t *text, size_t len, int ngram, Scratch *s, SortScratch *w,
+                               const uint64_t **out) {
+    long ntok = tokenize(text, len, s);
+    if (ntok < 0) return -1;
+    size_t nsh = ntok >= ngram ? (size_t)(ntok - ngram + 1) : 0;
+    if (grow((void **)&w->a, &w->a_cap, nsh + 1, sizeof(uint64_t)) ||
+        grow((void **)&w->b, &w->b_cap, nsh + 1, sizeof(uint64_t))) return -1;
+    for (size_t i = 0; i < nsh; i++) w->a[i] = shingle_hash64(s, i, ngram);
+    uint64_t *v = nsh > 64 ? radix_sort64(w->a, w->b, nsh) : w->a;
+    if (nsh <= 64) { /* small sets: insertion sort beats eight radix passes */
+        for (size_t i = 1; i < nsh; i++) {
+            uint64_t x = v[i]; size_t j = i;
+            while (j > 0 && v[j - 1] > x) { v[j] = v[j - 1]; j--; }
+            v[j] = x;
+        }
+    }
+    size_t m = 0;
+    for (size_t i = 0; i < nsh; i++) if (m == 0 || v[i] != v[m - 1]) v[m++] = v[i];
+    *out = v;
+    return (long)m;
+}
+
+PyDoc_STRVAR(shingle_sets_doc,
+"shingle_sets(offsets, data, ngram) -> (offsets bytes, data bytes)\n\n"
+"Each of n documents (int64 `offsets` (n+1) into UTF-8 `data`, as `signatures` takes them) as its distinct\n"
+"shingles' 64-bit hashes (two xxh32 with different seeds), sorted ascending, native-endian uint64: returned\n"
+"Arrow-style, int64 byte offsets (n+1) into the concatenated sets. For exact Jaccard checks of candidate pairs.");
+
+static PyObject *py_shingle_sets(PyObject *self, PyObject *args) {
+    PyObject *o_off, *o_data;
+    int ngram;
+    if (!PyArg_ParseTuple(args, "OOi", &o_off, &o_data, &ngram)) return NULL;
+    if (ngram < 1) { PyErr_SetString(PyExc_ValueError, "ngram must be >= 1"); return NULL; }
+    Buf bufs[2] = {{0}};
+    if (get_buf(o_off, &bufs[0], 0, "offsets") || get_buf(o_data, &bufs[1], 0, "data")) {
+        release(bufs, 2);
+        return NULL;
+    }
+    Py_ssize_t n = bufs[0].view.len / (Py_ssize_t)sizeof(int64_t) - 1;
+    const int64_t *off = bufs[0].view.buf;
+    if (n < 0 || off[0] < 0 || off[n] > bufs[1].view.len) {
+        release(bufs, 2);
+        PyErr_SetString(PyExc_ValueError, "offsets (int64, n + 1 entries) outside the data");
+        return NULL;
+    }
+    const uint8_t *data = bufs[1].view.buf;
+    int64_t *out_off = malloc((size_t)(n + 1) * sizeof(int64_t));
+    uint64_t *out = NULL;
+    size_t out_cap = 0, used = 0;
+    int failed = out_off == NULL;
+    Scratch s = {0};
+    SortScratch w = {0};
+    Py_BEGIN_ALLOW_THREADS
+    if (!failed) out_off[0] = 0;
+    for (Py_ssize_t i = 0; i < n && !failed; i++) {
+        const uint64_t *set;
+        long m = off[i + 1] < off[i] ? -1 : sorted_shingle_set(data + off[i], (size_t)(off[i + 1] - off[i]), ngram,
+                                                               &s, &w, &set);
+        if (m < 0 || grow((void **)&out, &out_cap, used + (size_t)m + 1, sizeof(uint64_t))) { failed = 1; break; }
+        memcpy(out + used, set, (size_t)m * sizeof(uint64_t));
+        used += (size_t)m;
+        out_off[i + 1] = (int64_t)(used * sizeof(uint64_t));
+    }
+    Py_END_ALLOW_THREADS
     scratch_free(&s);
-    if (failed) { free(out); return PyErr_NoMemory(); }
-    PyObject *res = PyBytes_FromStringAndSize((const char *)out, (Py_ssize_t)(nsh * sizeof(uint64_t)));
+    free(w.a);
+    free(w.b);
+    release(bufs, 2);
+    PyObject *result = NULL;
+    if (failed) PyErr_NoMemory();
+    else result = Py_BuildValue("y#y#", (const char *)out_off, (Py_ssize_t)((n + 1) * sizeof(int64_t)),
+                                (const char *)(out ? (void *)out : (void *)""), (Py_ssize_t)(used * sizeof(uint64_t)));
+    free(out_off);
     free(out);
-    return res;
+    return result;
+}
+
+PyDoc_STRVAR(jaccards_doc,
+"jaccards(offsets_a, data_a, offsets_b, data_b, out)\n\n"
+"Exact Jaccard of n pairs of sets as `shingle_sets` returns them (sorted distinct uint64; int64 byte offsets,\n"
+"n+1 each): writes float64 out[n]; two empty sets have Jaccard 1.");
+
+static PyObject *py_jaccards(PyObject *self, PyObject *args) {
+    PyObject *o[5];
+    if (!PyArg_ParseTuple(args, "OOOOO", &o[0], &o[1], &o[2], &o[3], &o[4])) return NULL;
+    Buf bufs[5] = {{0}};
+    const char *names[5] = {"offsets_a", "data_a", "offsets_b", "data_b", "out"};
+    for (int i = 0; i < 5; i++) {
+        if (get_buf(o[i], &bufs[i], i == 4, names[i])) { release(bufs, 5); return NULL; }
+    }
+    Py_ssize_t n = bufs[4].view.len / (Py_ssize_t)sizeof(double);
+    const int64_t *oa = bufs[0].view.buf, *ob = bufs[2].view.buf;
+    int bad = bufs[0].view.len / 8 != n + 1 || bufs[2].view.len / 8 != n + 1;
+    for (Py_ssize_t i = 0; i < n && !bad; i++) {
+        bad = oa[i + 1] < oa[i] || ob[i + 1] < ob[i] || (oa[i + 1] - oa[i]) % 8 || (ob[i + 1] - ob[i]) % 8 ||
+              oa[i] < 0 || ob[i] < 0 || oa[i + 1] > bufs[1].view.len || ob[i + 1] > bufs[3].view.len;
+    }
+    if (bad) {
+        release(bufs, 5);
+        PyErr_SetString(PyExc_ValueError, "offsets must be n + 1 non-decreasing int64 byte offsets of uint64 sets");
+        return NULL;
+    }
+    const uint8_t *da = bufs[1].view.buf, *db = bufs[3].view.buf;
+    double *out = bufs[4].view.buf;
+    Py_BEGIN_ALLOW_THREADS
+    for (Py_ssize_t i = 0; i < n; i++) {
+        const uint64_t *a = (const uint64_t *)(da + oa[i]), *b = (const uint64_t *)(db + ob[i]);
+        size_t na = (size_t)(oa[i + 1] - oa[i]) / 8, nb = (size_t)(ob[i + 1] - ob[i]) / 8, x = 0, y = 0, inter = 0;
+        while (x < na && y < nb) {
+            if (a[x] < b[y]) x++;
+            else if (a[x] > b[y]) y++;
+            else { inter++; x++; y++; }
+        }
+        out[i] = na + nb == 0 ? 1.0 : (double)inter / (double)(na + nb - inter);
+    }
+    Py_END_ALLOW_THREADS
+    release(bufs, 5);
+    Py_RETURN_NONE;
 }
 
 static PyObject *py_xxh32(PyObject *self, PyObject *args) {
@@ -408,7 +527,8 @@ done:
 
 static PyMethodDef methods[] = {
     {"signatures", py_signatures, METH_VARARGS, signatures_doc},
-    {"shingle_set", py_shingle_set, METH_VARARGS, shingle_set_doc},
+    {"shingle_sets", py_shingle_sets, METH_VARARGS, shingle_sets_doc},
+    {"jaccards", py_jaccards, METH_VARARGS, jaccards_doc},
     {"normalised_contents", py_normalised_contents, METH_VARARGS,
      "normalised_contents(offsets: int64 buffer, data: UTF-8 buffer) -> (int64 offsets bytes, data bytes)"},
     {"xxh32", py_xxh32, METH_VARARGS, "xxh32(data, seed=0) -> int (the kernel's shingle hash)"},

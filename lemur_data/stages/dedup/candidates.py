@@ -25,6 +25,7 @@ from lemur_data.stages.dedup.plan import DedupPlan, IndexFile
 
 
 _PAIR_BATCH_ROWS = 65536  # rows per Arrow batch of candidate pairs out of a bucket-pairing task
+_MAX_SET_BATCH_BYTES = 1 << 30  # shingle-set bytes per Arrow batch out of a read unit (Spark's binary: < 2 GiB)
 
 
 def read_index(spark: SparkSession, store: storage.Storage, files: list[IndexFile]) -> DataFrame:
@@ -153,10 +154,17 @@ class _ShingleSets:
         self.params = params
 
     def __call__(self, asked: pa.Table, docs: pa.Table) -> Iterator[pa.RecordBatch]:
-        sets = [minhash.shingle_set(text, self.params.shingling(kind)).tobytes()
-                for kind, text in zip(docs.column("kind").to_pylist(), docs.column("text").to_pylist())]
-        yield pa.RecordBatch.from_arrays([asked.column("node").combine_chunks(), pa.array(sets, pa.binary())],
-                                         names=["node", "shingles"])
+        sets = minhash.shingle_sets(docs.column("text"), docs.column("kind"), self.params)
+        nodes = asked.column("node").combine_chunks()
+        # NOTE: Spark takes `binary` with 32-bit offsets: slices stay under 2 GiB of sets each.
+        offsets = np.frombuffer(sets.buffers()[1], dtype=np.int64)[sets.offset:sets.offset + len(sets) + 1]
+        start = 0
+        while start < len(sets):
+            stop = max(start + 1, int(np.searchsorted(offsets, offsets[start] + _MAX_SET_BATCH_BYTES, "right")) - 1)
+            yield pa.RecordBatch.from_arrays([nodes.slice(start, stop - start),
+                                              sets.slice(start, stop - start).cast(pa.binary())],
+                                             names=["node", "shingles"])
+            start = stop
 
 
 def _exact_jaccards(batches: Iterator[pa.RecordBatch]) -> Iterator[pa.RecordBatch]:
@@ -164,9 +172,8 @@ def _exact_jaccards(batches: Iterator[pa.RecordBatch]) -> Iterator[pa.RecordBatc
     for batch in batches:
         if batch.num_rows == 0:
             continue
-        out = [minhash.exact_jaccard(np.frombuffer(sa, np.uint64), np.frombuffer(sb, np.uint64))
-               for sa, sb in zip(batch.column("set_a").to_pylist(), batch.column("set_b").to_pylist())]
-        yield pa.RecordBatch.from_arrays([batch.column("a"), batch.column("b"), pa.array(out, pa.float64())],
+        jaccard = minhash.exact_jaccards(batch.column("set_a"), batch.column("set_b"))
+        yield pa.RecordBatch.from_arrays([batch.column("a"), batch.column("b"), pa.array(jaccard, pa.float64())],
                                          names=["a", "b", "jaccard"])
 
 
