@@ -12,7 +12,7 @@ import numpy as np
 import pyarrow.dataset as pads
 import pytest
 
-from lemur_data import components
+from lemur_data import components, datasets
 from lemur_data import minhash as mh
 from lemur_data import manifest as mf
 from lemur_data.config import ConfigError, load_manifest
@@ -375,3 +375,17 @@ def test_grey_zone_pairs_are_decided_by_the_exact_jaccard(spark, tmp_path):
                     reached.add(j)
                     frontier.append(j)
         assert len(reached) == len(members), "a cluster member joined by a pair under the threshold"
+
+
+def test_several_read_units_per_task_give_the_same_outputs(spark, demo, tmp_path, monkeypatch):
+    """In local mode a task reads several read units (datasets.unit_tasks): one task per core here, so the sketch
+    and the grey-zone reads each run several units in one task; the outputs are those of the demo run."""
+    out, first = demo
+    filtered = mf.read(Storage(), str(out / "filtered" / "_manifest.json"))[0]
+    n_units = len(datasets.read_units(str(out), datasets.main_files(filtered), row_groups_per_unit=1))
+    monkeypatch.setattr(datasets, "_LOCAL_TASKS_PER_CORE", 1)
+    assert datasets.unit_tasks(spark, n_units) == spark.sparkContext.defaultParallelism < n_units
+    shutil.copytree(out / "filtered", tmp_path / "out" / "filtered")
+    m = run(spark, DEMO_MANIFEST, tmp_path / "out", stages=("dedup",))
+    assert m["dedup"]["candidates"]["grey_zone"] > 0, "the grey-zone reads ran too"
+    assert digests(tmp_path / "out") == digests(out)

@@ -31,7 +31,7 @@ from typing import Any
 from pyspark import StorageLevel
 from pyspark.sql import functions as F
 
-from lemur_data.datasets import main_files, read_units
+from lemur_data.datasets import main_files, read_units, unit_numbers
 from lemur_data.stage import Prepared, RunContext
 from lemur_data.schema import spark_ddl
 from lemur_data.stages.dedup import candidates, repository, survivors
@@ -86,10 +86,11 @@ def run_dedup(ctx: RunContext, plan: DedupPlan) -> dict[str, Any]:
     dcfg, params = cfg.dedup, plan.params
     timer = Timer()
 
-    # NOTE: one task per upstream row group: enough tasks to keep every core hashing even with few big files.
+    # NOTE: one read unit per upstream row group: small enough units to keep every core hashing even with few big
+    # files; unit_numbers runs several of them per task in local mode (a Python task has a fixed cost).
     units = read_units(cfg.output, main_files(plan.upstream_manifest), row_groups_per_unit=1)
     task = SketchFilesTask(units, store, SketchTask(dcfg, params))
-    sketches = spark.range(0, len(units), 1, numPartitions=max(1, len(units))) \
+    sketches = unit_numbers(spark, len(units)) \
         .mapInArrow(task, spark_ddl(SKETCH_UNIT_SCHEMA)).withColumn("earlier", F.lit(1)).persist(StorageLevel.MEMORY_AND_DISK)
     totals = sketches.agg(F.count("*").alias("docs"),
                           F.sum(F.when(F.col("n_shingles") < dcfg.min_shingles, 1).otherwise(0)).alias("short")).first()

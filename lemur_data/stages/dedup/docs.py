@@ -11,7 +11,7 @@ import pyarrow.compute as pc
 from pyspark.sql import DataFrame
 
 from lemur_data import storage
-from lemur_data.datasets import ReadUnit, read_unit
+from lemur_data.datasets import ReadUnit, read_unit, unit_tasks
 
 # (requests of one unit, the requested documents in the same order) -> output batches
 UnitFunction = Callable[[pa.Table, pa.Table], Iterator[pa.RecordBatch]]
@@ -21,7 +21,7 @@ def with_documents(requests: DataFrame, units: list[ReadUnit], store: storage.St
                    fn: UnitFunction, ddl: str) -> DataFrame:
     """mapInArrow over `requests` (rows with `unit` and `id`), grouped by unit: each unit is read once, with
     `columns` only, and `fn` gets the unit's requests and their documents."""
-    grouped = requests.repartition(max(1, len(units)), "unit")
+    grouped = requests.repartition(unit_tasks(requests.sparkSession, len(units)), "unit")
     return grouped.mapInArrow(_UnitTask(units, store, ["id", *[c for c in columns if c != "id"]], fn), ddl)
 
 
