@@ -114,8 +114,17 @@ class _BucketPairs:
             b_parts.append(node[member][keep])
         if not a_parts:
             return
-        pairs = np.unique(np.stack([np.concatenate(a_parts), np.concatenate(b_parts)], axis=1), axis=0)
-        yield from pa.table({"a": pairs[:, 0], "b": pairs[:, 1]}).to_batches(max_chunksize=_PAIR_BATCH_ROWS)
+        a, b = _distinct_pairs(np.concatenate(a_parts), np.concatenate(b_parts))
+        yield from pa.table({"a": a, "b": b}).to_batches(max_chunksize=_PAIR_BATCH_ROWS)
+
+
+def _distinct_pairs(a: np.ndarray, b: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """The distinct (a, b) pairs, sorted by a then b: np.unique(axis=0)'s result, without its slow row-as-bytes sort."""
+    order = np.lexsort((b, a))
+    a, b = a[order], b[order]
+    first = np.ones(len(a), bool)
+    first[1:] = (a[1:] != a[:-1]) | (b[1:] != b[:-1])
+    return a[first], b[first]
 
 
 class _VerifyTask:
