@@ -126,10 +126,12 @@ def test_exact_jaccards_of_consecutive_releases():
     assert np.array_equal(mh.shingle_set(heapq[0], mh.CODE_SHINGLING), np.frombuffer(a, np.uint64))
 
 
-def test_exact_jaccards_reject_offsets_outside_the_sets():
+def test_native_sets_and_jaccards_reject_offsets_that_do_not_fit():
     with pytest.raises(ValueError, match="offsets"):
         _minhash.jaccards(np.array([0, 16], np.int64), b"\0" * 8, np.array([0, 8], np.int64), b"\0" * 8,
                           np.empty(1))
+    with pytest.raises(ValueError, match="non-decreasing"):
+        _minhash.shingle_sets(np.array([0, 6, 3, 9], np.int64), b"a b c d e", 2)
 
 
 def test_banding_is_derived_for_recall_at_the_threshold():

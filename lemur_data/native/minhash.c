@@ -354,9 +354,11 @@ static PyObject *py_shingle_sets(PyObject *self, PyObject *args) {
     }
     Py_ssize_t n = bufs[0].view.len / (Py_ssize_t)sizeof(int64_t) - 1;
     const int64_t *off = bufs[0].view.buf;
-    if (n < 0 || off[0] < 0 || off[n] > bufs[1].view.len) {
+    int bad = n < 0 || off[0] < 0 || off[n] > bufs[1].view.len;
+    for (Py_ssize_t i = 0; i < n && !bad; i++) bad = off[i + 1] < off[i];
+    if (bad) {
         release(bufs, 2);
-        PyErr_SetString(PyExc_ValueError, "offsets (int64, n + 1 entries) outside the data");
+        PyErr_SetString(PyExc_ValueError, "offsets must be n + 1 non-decreasing int64 offsets inside the data");
         return NULL;
     }
     const uint8_t *data = bufs[1].view.buf;
@@ -370,8 +372,7 @@ static PyObject *py_shingle_sets(PyObject *self, PyObject *args) {
     if (!failed) out_off[0] = 0;
     for (Py_ssize_t i = 0; i < n && !failed; i++) {
         const uint64_t *set;
-        long m = off[i + 1] < off[i] ? -1 : sorted_shingle_set(data + off[i], (size_t)(off[i + 1] - off[i]), ngram,
-                                                               &s, &w, &set);
+        long m = sorted_shingle_set(data + off[i], (size_t)(off[i + 1] - off[i]), ngram, &s, &w, &set);
         if (m < 0 || grow((void **)&out, &out_cap, used + (size_t)m + 1, sizeof(uint64_t))) { failed = 1; break; }
         memcpy(out + used, set, (size_t)m * sizeof(uint64_t));
         used += (size_t)m;
