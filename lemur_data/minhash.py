@@ -21,7 +21,7 @@ from __future__ import annotations
 import functools
 import re
 from dataclasses import dataclass
-from typing import Callable, Literal
+from typing import Callable, Iterator, Literal
 
 import numpy as np
 import pyarrow as pa
@@ -99,21 +99,25 @@ def reference_shingles(text: str, shingling: Shingling) -> list[bytes]:
 
 def signatures(texts: pa.Array, kinds: pa.Array, params: MinHashParams) -> tuple[np.ndarray, np.ndarray]:
     """(uint32 signatures [n, num_perm], distinct shingle counts [n]) of a batch, in the native kernel."""
-    texts = texts.cast(pa.large_string())
     n = len(texts)
     sig = np.empty((n, params.num_perm), dtype=np.uint32)
     counts = np.empty(n, dtype=np.int64)
+    for rows, part, shingling in _parts_by_kind(texts, kinds, params):
+        sig[rows], counts[rows] = _kernel(part, shingling.ngram, params)
+    return sig, counts
+
+
+def _parts_by_kind(texts: pa.Array, kinds: pa.Array,
+                   params: MinHashParams) -> Iterator[tuple[np.ndarray, pa.Array, Shingling]]:
+    """(row numbers, their texts lowercased when the kind's shingling says so, the shingling) per kind present."""
+    texts = texts.cast(pa.large_string())
     is_text = np.asarray(pc.equal(kinds, "text").to_numpy(zero_copy_only=False), dtype=bool)
     for kind, rows in (("text", np.flatnonzero(is_text)), ("code", np.flatnonzero(~is_text))):
         if rows.size == 0:
             continue
-        part = texts if rows.size == n else texts.take(pa.array(rows))
+        part = texts if rows.size == len(texts) else texts.take(pa.array(rows))
         shingling = params.shingling(kind)
-        if shingling.lowercase:
-            part = pc.utf8_lower(part)
-        part_sig, part_counts = _kernel(part, shingling.ngram, params)
-        sig[rows], counts[rows] = part_sig, part_counts
-    return sig, counts
+        yield rows, pc.utf8_lower(part) if shingling.lowercase else part, shingling
 
 
 def _kernel(arr: pa.Array, ngram: int, params: MinHashParams) -> tuple[np.ndarray, np.ndarray]:
@@ -164,14 +168,9 @@ def estimated_jaccard(sig_a: np.ndarray, sig_b: np.ndarray) -> np.ndarray:
 def shingle_sets(texts: pa.Array, kinds: pa.Array, params: MinHashParams) -> pa.LargeBinaryArray:
     """Each document's distinct shingles as sorted 64-bit hashes (two xxh32 with different seeds; one value of
     native-endian uint64s per document), for exact Jaccard checks. Tokens and shingles as `signatures` makes them."""
-    texts = texts.cast(pa.large_string())
-    is_text = np.asarray(pc.equal(kinds, "text").to_numpy(zero_copy_only=False), dtype=bool)
     parts, rows = [], []
-    for kind, part_rows in (("text", np.flatnonzero(is_text)), ("code", np.flatnonzero(~is_text))):
-        if part_rows.size == 0:
-            continue
-        part = texts if part_rows.size == len(texts) else texts.take(pa.array(part_rows))
-        parts.append(_sorted_sets(part, params.shingling(kind)))
+    for part_rows, part, shingling in _parts_by_kind(texts, kinds, params):
+        parts.append(_sorted_sets(part, shingling.ngram))
         rows.append(part_rows)
     if len(parts) == 1:
         return parts[0]
@@ -183,14 +182,14 @@ def shingle_sets(texts: pa.Array, kinds: pa.Array, params: MinHashParams) -> pa.
 
 def shingle_set(text: str, shingling: Shingling) -> np.ndarray:
     """One document's distinct shingles as sorted 64-bit hashes (the single-document form of `shingle_sets`)."""
-    return np.frombuffer(_sorted_sets(pa.array([text], pa.large_string()), shingling)[0].as_py(), dtype=np.uint64)
+    texts = pa.array([text], pa.large_string())
+    sets = _sorted_sets(pc.utf8_lower(texts) if shingling.lowercase else texts, shingling.ngram)
+    return np.frombuffer(sets[0].as_py(), dtype=np.uint64)
 
 
-def _sorted_sets(texts: pa.Array, shingling: Shingling) -> pa.LargeBinaryArray:
-    if shingling.lowercase:
-        texts = pc.utf8_lower(texts)
+def _sorted_sets(texts: pa.Array, ngram: int) -> pa.LargeBinaryArray:
     offsets, data = native_strings(texts)
-    set_offsets, set_data = _minhash.shingle_sets(offsets, data, shingling.ngram)
+    set_offsets, set_data = _minhash.shingle_sets(offsets, data, ngram)
     return pa.Array.from_buffers(pa.large_binary(), len(texts), [None, pa.py_buffer(set_offsets),
                                                                 pa.py_buffer(set_data)])
 
