@@ -68,6 +68,7 @@ def _run_locked(stage: Stage, ctx: RunContext) -> tuple[dict[str, Any], str]:
         manifest = _manifest(stage, ctx, prepared, sections, stage_sha, started, t0)
         sha = mf.write(store, uri, manifest)
     except Exception as exc:
+        spark_runtime.settle_tasks(ctx._spark)  # the failed job's other tasks stop before the folder is cleared
         _clear(stage, ctx)  # a failed stage leaves nothing behind: no partial files, no temporary files
         failure = _failure(stage.name, exc)
         if failure is None:

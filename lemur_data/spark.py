@@ -12,6 +12,7 @@ import logging
 import os
 import sys
 import tempfile
+import time
 
 from pyspark.sql import SparkSession
 
@@ -130,6 +131,30 @@ def shuffle_bytes_written(spark: SparkSession | None) -> int:
     while it.hasNext():
         total += it.next().totalShuffleWrite()
     return int(total)
+
+
+def settle_tasks(spark: SparkSession | None, timeout_s: float = 60.0) -> None:
+    """Cancel this application's jobs and wait (bounded) until no task of it is running.
+
+    NOTE: a failed job returns to the driver while its other tasks are still being killed: a Python task keeps
+    running (and may publish its output file) until Spark's monitor stops its worker. A stage that cleans up after
+    a failure calls this first, or a late task can write into the folder just removed.
+    """
+    if spark is None:
+        return
+    spark.sparkContext.cancelAllJobs()
+    deadline = time.monotonic() + timeout_s
+    while _running_tasks(spark) and time.monotonic() < deadline:
+        time.sleep(0.1)
+
+
+def _running_tasks(spark: SparkSession) -> int:
+    _drain_listener_bus(spark)
+    executors = spark.sparkContext._jsc.sc().statusStore().executorList(True)
+    running, it = 0, executors.iterator()
+    while it.hasNext():
+        running += it.next().activeTasks()
+    return running
 
 
 def _drain_listener_bus(spark: SparkSession) -> None:

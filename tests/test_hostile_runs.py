@@ -156,6 +156,32 @@ def test_an_upstream_file_changed_or_deleted_fails_the_next_stage_naming_it(spar
     assert not (out / lock.LOCK_NAME).exists()
 
 
+def _late_writer(marker: str):
+    """mapInArrow function: partition 0 fails at once, partition 1 writes `marker` 1 s later (before Spark kills it)."""
+    def run(batches):
+        from pyspark import TaskContext
+        if TaskContext.get().partitionId() == 0:
+            raise RuntimeError("the failing task")
+        time.sleep(1)  # less than spark.python.task.killTimeout (2 s): the kill does not come first
+        Path(marker).write_text("written after the job failed")
+        yield from batches
+    return run
+
+
+def test_after_a_failed_job_no_task_of_it_writes_any_more(spark, tmp_path):
+    # A stage clears its folder when its job fails; a sibling task still running must not write into it afterwards
+    # (a CI run once found a token file in a failed tokenize stage's folder).
+    from lemur_data import spark as spark_runtime
+    marker = tmp_path / "late"
+    df = spark.range(0, 2, 1, numPartitions=2)
+    with pytest.raises(Exception, match="the failing task"):
+        df.mapInArrow(_late_writer(str(marker)), df.schema).collect()
+    spark_runtime.settle_tasks(spark)
+    settled = marker.exists()
+    time.sleep(3)
+    assert marker.exists() == settled, "a task of the failed job wrote after settle_tasks returned"
+
+
 # -- full and read-only file systems ----------------------------------------------------------------------------------
 def test_output_on_a_full_file_system_fails_naming_the_cause_and_leaves_nothing(spark, demo_pipeline, tmp_path):
     demo_out, manifests = demo_pipeline
