@@ -126,12 +126,24 @@ def test_exact_jaccards_of_consecutive_releases():
     assert np.array_equal(mh.shingle_set(heapq[0], mh.CODE_SHINGLING), np.frombuffer(a, np.uint64))
 
 
-def test_native_sets_and_jaccards_reject_offsets_that_do_not_fit():
+def test_native_entry_points_reject_offsets_that_do_not_fit():
     with pytest.raises(ValueError, match="offsets"):
         _minhash.jaccards(np.array([0, 16], np.int64), b"\0" * 8, np.array([0, 8], np.int64), b"\0" * 8,
                           np.empty(1))
+    with pytest.raises(ValueError, match="offsets"):  # a set of 12 bytes is not whole uint64 hashes
+        _minhash.jaccards(np.array([0, 12], np.int64), b"\0" * 16, np.array([0, 8], np.int64), b"\0" * 8,
+                          np.empty(1))
+    decreasing = np.array([0, 6, 3, 9], np.int64)
     with pytest.raises(ValueError, match="non-decreasing"):
-        _minhash.shingle_sets(np.array([0, 6, 3, 9], np.int64), b"a b c d e", 2)
+        _minhash.shingle_sets(decreasing, b"a b c d e", 2)
+    with pytest.raises(ValueError, match="non-decreasing"):
+        _minhash.normalised_contents(decreasing.tobytes(), b"a b c d e")
+    a = b = np.ones(4, np.uint32)
+    with pytest.raises(ValueError, match="non-decreasing"):
+        _minhash.signatures(decreasing, b"a b c d e", a, b, 2, 0, np.empty(12, np.uint32), np.empty(3, np.int64))
+    with pytest.raises(ValueError, match="inside the data"):  # past the end of the data
+        _minhash.signatures(np.array([0, 99], np.int64), b"a b c", a, b, 2, 0, np.empty(4, np.uint32),
+                            np.empty(1, np.int64))
 
 
 def test_banding_is_derived_for_recall_at_the_threshold():

@@ -240,6 +240,18 @@ static void release(Buf *bufs, int n) {
     for (int i = 0; i < n; i++) if (bufs[i].held) PyBuffer_Release(&bufs[i].view);
 }
 
+/* NOTE: every entry point that takes Arrow-style offsets checks them here before reading through them: n + 1
+   int64 entries (n >= 0), non-decreasing, inside data_len bytes, each item a whole multiple of `unit` bytes. */
+static int offsets_fit(const Py_buffer *offsets, Py_ssize_t n, Py_ssize_t data_len, int64_t unit) {
+    if (n < 0 || offsets->len != (n + 1) * (Py_ssize_t)sizeof(int64_t)) return 0;
+    const int64_t *o = offsets->buf;
+    if (o[0] < 0 || o[n] > data_len) return 0;
+    for (Py_ssize_t i = 0; i < n; i++) {
+        if (o[i + 1] < o[i] || (o[i + 1] - o[i]) % unit) return 0;
+    }
+    return 1;
+}
+
 PyDoc_STRVAR(signatures_doc,
 "signatures(offsets, data, a, b, ngram, hash_kind, out_sig, out_shingles)\n\n"
 "MinHash signatures of n documents stored Arrow-style: int64 `offsets` (n+1) into UTF-8 `data`.\n"
@@ -266,6 +278,11 @@ static PyObject *py_signatures(PyObject *self, PyObject *args) {
         bufs[5].view.len / 8 < (Py_ssize_t)n) {
         release(bufs, 6);
         PyErr_SetString(PyExc_ValueError, "buffer sizes do not match (offsets n+1, a = b = P, out_sig n*P, out n)");
+        return NULL;
+    }
+    if (bufs[0].view.len && !offsets_fit(&bufs[0].view, (Py_ssize_t)n, bufs[1].view.len, 1)) {
+        release(bufs, 6);
+        PyErr_SetString(PyExc_ValueError, "offsets must be n + 1 non-decreasing int64 offsets inside the data");
         return NULL;
     }
     const int64_t *off = bufs[0].view.buf;
@@ -354,9 +371,7 @@ static PyObject *py_shingle_sets(PyObject *self, PyObject *args) {
     }
     Py_ssize_t n = bufs[0].view.len / (Py_ssize_t)sizeof(int64_t) - 1;
     const int64_t *off = bufs[0].view.buf;
-    int bad = n < 0 || off[0] < 0 || off[n] > bufs[1].view.len;
-    for (Py_ssize_t i = 0; i < n && !bad; i++) bad = off[i + 1] < off[i];
-    if (bad) {
+    if (!offsets_fit(&bufs[0].view, n, bufs[1].view.len, 1)) {
         release(bufs, 2);
         PyErr_SetString(PyExc_ValueError, "offsets must be n + 1 non-decreasing int64 offsets inside the data");
         return NULL;
@@ -407,12 +422,8 @@ static PyObject *py_jaccards(PyObject *self, PyObject *args) {
     }
     Py_ssize_t n = bufs[4].view.len / (Py_ssize_t)sizeof(double);
     const int64_t *oa = bufs[0].view.buf, *ob = bufs[2].view.buf;
-    int bad = bufs[0].view.len / 8 != n + 1 || bufs[2].view.len / 8 != n + 1;
-    for (Py_ssize_t i = 0; i < n && !bad; i++) {
-        bad = oa[i + 1] < oa[i] || ob[i + 1] < ob[i] || (oa[i + 1] - oa[i]) % 8 || (ob[i + 1] - ob[i]) % 8 ||
-              oa[i] < 0 || ob[i] < 0 || oa[i + 1] > bufs[1].view.len || ob[i + 1] > bufs[3].view.len;
-    }
-    if (bad) {
+    if (!offsets_fit(&bufs[0].view, n, bufs[1].view.len, sizeof(uint64_t)) ||
+        !offsets_fit(&bufs[2].view, n, bufs[3].view.len, sizeof(uint64_t))) {
         release(bufs, 5);
         PyErr_SetString(PyExc_ValueError, "offsets must be n + 1 non-decreasing int64 byte offsets of uint64 sets");
         return NULL;
@@ -496,12 +507,9 @@ static PyObject *py_normalised_contents(PyObject *self, PyObject *args) {
     Py_ssize_t n = off.len / (Py_ssize_t)sizeof(int64_t) - 1;
     const int64_t *o = off.buf;
     PyObject *result = NULL, *out_off = NULL, *out_data = NULL;
-    if (n < 0 || o[0] < 0 || o[n] > data.len) {
-        PyErr_SetString(PyExc_ValueError, "offsets (int64, n + 1 entries) outside the data");
+    if (!offsets_fit(&off, n, data.len, 1)) {
+        PyErr_SetString(PyExc_ValueError, "offsets must be n + 1 non-decreasing int64 offsets inside the data");
         goto done;
-    }
-    for (Py_ssize_t i = 0; i < n; i++) {
-        if (o[i + 1] < o[i]) { PyErr_SetString(PyExc_ValueError, "offsets must not decrease"); goto done; }
     }
     out_off = PyBytes_FromStringAndSize(NULL, (n + 1) * (Py_ssize_t)sizeof(int64_t));
     out_data = PyBytes_FromStringAndSize(NULL, o[n] - o[0]);
