@@ -51,11 +51,12 @@ run: $(STAMP)
 
 # Three pytest workers by default, even on two cores: the suite's slow tests wait on JVM start-up, pip, Airflow's
 # scheduler and subprocesses more than they compute (one worker used 0.8 of 2 cores). A test file stays on one
-# worker (--dist loadfile): the Airflow and cluster tests build their environments once per file. The workers
-# share one demo pipeline run (tests/conftest.py, demo_pipeline).
+# worker (--dist loadfile): the Airflow and cluster tests build their environments once per file; files with slow
+# tests start first (tests/conftest.py, pytest_collection_modifyitems). The workers share one demo pipeline run
+# (tests/conftest.py, demo_pipeline).
 TEST_WORKERS ?= 3
 test: $(TEST_STAMP)
-	$(BIN)/python -m pytest -q -n $(TEST_WORKERS) --dist loadfile
+	$(BIN)/python -m pytest -q -n $(TEST_WORKERS) --dist loadfile --no-loadscope-reorder
 
 DIST ?= dist
 DIST_ENV := build/dist-env

@@ -35,6 +35,7 @@ def dedup_under_partitionings(spark, manifest: Path, base: Path, prefix: Path) -
     """The dedup stage run on copies of `base`'s crawl and filter outputs under 1 and then 5 shuffle partitions:
     (output root, dedup manifest) of each, for tests that the outputs do not depend on the partitioning."""
     outputs = []
+    before = spark.conf.get("spark.sql.shuffle.partitions")
     for partitions in (1, 5):
         out = prefix.with_name(f"{prefix.name}-{partitions}")
         copy_outputs(base, out, ["docs", "filtered"])
@@ -42,7 +43,8 @@ def dedup_under_partitionings(spark, manifest: Path, base: Path, prefix: Path) -
         try:
             outputs.append((out, run(spark, manifest, out, stages=("dedup",))))
         finally:
-            spark.conf.unset("spark.sql.shuffle.partitions")
+            # NOTE: restored, not unset: unset means Spark's default of 200 for every later test of this worker.
+            spark.conf.set("spark.sql.shuffle.partitions", before)
     return outputs
 
 
