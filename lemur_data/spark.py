@@ -134,12 +134,7 @@ def shuffle_bytes_written(spark: SparkSession | None) -> int:
     """
     if spark is None:
         return 0
-    _drain_listener_bus(spark)
-    executors = spark.sparkContext._jsc.sc().statusStore().executorList(False)
-    total, it = 0, executors.iterator()
-    while it.hasNext():
-        total += it.next().totalShuffleWrite()
-    return int(total)
+    return _executor_sum(spark, "totalShuffleWrite", active_only=False)
 
 
 def settle_tasks(spark: SparkSession | None, timeout_s: float = 60.0) -> None:
@@ -153,17 +148,19 @@ def settle_tasks(spark: SparkSession | None, timeout_s: float = 60.0) -> None:
         return
     spark.sparkContext.cancelAllJobs()
     deadline = time.monotonic() + timeout_s
-    while _running_tasks(spark) and time.monotonic() < deadline:
+    while _executor_sum(spark, "activeTasks", active_only=True) and time.monotonic() < deadline:
         time.sleep(0.1)
 
 
-def _running_tasks(spark: SparkSession) -> int:
+def _executor_sum(spark: SparkSession, metric: str, active_only: bool) -> int:
+    """One figure of Spark's status store (an ExecutorSummary getter) summed over the executors, after the
+    listener bus has delivered the finished tasks' events."""
     _drain_listener_bus(spark)
-    executors = spark.sparkContext._jsc.sc().statusStore().executorList(True)
-    running, it = 0, executors.iterator()
+    executors = spark.sparkContext._jsc.sc().statusStore().executorList(active_only)
+    total, it = 0, executors.iterator()
     while it.hasNext():
-        running += it.next().activeTasks()
-    return running
+        total += getattr(it.next(), metric)()
+    return int(total)
 
 
 def _drain_listener_bus(spark: SparkSession) -> None:
