@@ -6,6 +6,8 @@ from __future__ import annotations
 import itertools
 
 import numpy as np
+import pyarrow as pa
+import pyarrow.compute as pc
 import pytest
 
 from lemur_data import components
@@ -22,14 +24,20 @@ def _ids(n: int, seed: int) -> list[str]:
     return [(INDEXED_PREFIX if i % 5 == 0 else "") + rng.bytes(32).hex() for i in range(n)]
 
 
-def _reps(spark, ids: list[str], partitions: int, seed: int):
-    """Representatives with few distinct band keys (hot buckets), two scopes, earlier and new documents."""
+def _rep_rows(ids: list[str], seed: int) -> list[dict]:
+    """Representatives with few distinct band keys (hot buckets, negative keys too), two scopes and a null one,
+    earlier and new documents, and some with no band keys (an empty or a null list, as an index row can have)."""
     rng = np.random.default_rng(seed)
-    rows = [{"id": i, "scope": "code" if k % 3 else "text", "earlier": 0 if i.startswith(INDEXED_PREFIX) else 1,
-             "band_keys": [int(x) for x in rng.integers(0, 4, BANDS)], "signature": b"", "unit": None}
+    return [{"id": i, "scope": None if k % 17 == 0 else "code" if k % 3 else "text",
+             "earlier": 0 if i.startswith(INDEXED_PREFIX) else 1,
+             "band_keys": None if k % 13 == 0 else [] if k % 11 == 0
+             else [int(x) for x in rng.integers(-2, 2, BANDS)], "signature": b"", "unit": None}
             for k, i in enumerate(ids)]
-    return spark.createDataFrame(rows, "id string, scope string, earlier int, band_keys array<bigint>, "
-                                       "signature binary, unit int").repartition(partitions)
+
+
+def _reps(spark, ids: list[str], partitions: int, seed: int):
+    return spark.createDataFrame(_rep_rows(ids, seed), "id string, scope string, earlier int, band_keys array<bigint>, "
+                                                     "signature binary, unit int").repartition(partitions)
 
 
 def _reference_pairs(rows: list[dict]) -> set[tuple[str, str]]:
@@ -37,7 +45,9 @@ def _reference_pairs(rows: list[dict]) -> set[tuple[str, str]]:
     of the bucket's `PIVOTS` smallest ids, unless both are earlier documents."""
     buckets: dict[tuple, list[dict]] = {}
     for r in rows:
-        for band, key in enumerate(r["band_keys"]):
+        if r["scope"] is None:
+            continue
+        for band, key in enumerate(r["band_keys"] or []):
             buckets.setdefault((r["scope"], band, key), []).append(r)
     pairs = set()
     for members in buckets.values():
@@ -73,6 +83,30 @@ def test_pairs_match_a_brute_force_reference(spark, partitions):
     # the buckets are hot (4 keys per band for 120 documents): the pivot limit must have cut pairs
     assert len(expected) < len(ids) * (len(ids) - 1) // 2 / 4
     assert got == expected
+
+
+def test_packing_in_several_batches_gives_the_pairs_of_one_batch():
+    rows = _rep_rows(_ids(150, seed=8), seed=9)
+    for node, r in enumerate(sorted(rows, key=lambda r: r["id"])):
+        r["node"] = node
+    table = pa.Table.from_pylist([{k: r[k] for k in ("scope", "node", "earlier", "band_keys")} for r in rows
+                                  if r["scope"] is not None],
+                                 pa.schema([("scope", pa.string()), ("node", pa.int64()), ("earlier", pa.int32()),
+                                            ("band_keys", pa.list_(pa.int64()))]))
+
+    def pairs(band_rows_per_batch: int) -> set[tuple[int, int]]:
+        packed = list(candidates._PackBands(5, band_rows_per_batch)(iter(table.to_batches(max_chunksize=7))))
+        found = set()
+        for slot in range(5):  # the shuffle: every slot's packs in one task
+            task = [b.filter(pc.equal(b.column("slot"), slot)) for b in packed]
+            for out in candidates._BucketPairs(PIVOTS)(iter(task)):
+                found |= set(zip(out.column("a").to_pylist(), out.column("b").to_pylist()))
+        return found
+
+    id_of = {r["node"]: r["id"] for r in rows}
+    one_batch, small_batches = pairs(10**9), pairs(20)
+    assert {(id_of[a], id_of[b]) for a, b in one_batch} == _reference_pairs(rows)
+    assert small_batches == one_batch
 
 
 def test_labels_map_back_to_the_ids_union_find_gives_on_strings(spark):

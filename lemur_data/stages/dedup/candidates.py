@@ -73,16 +73,80 @@ def candidate_pairs(nodes: DataFrame, pivots: int) -> DataFrame:
     """(a, b) node pairs with a < b that share a band bucket, each member paired with at most `pivots` bucket nodes."""
     # NOTE: a null scope never pairs (as an equi-join on the bucket would not); at file level none arrives here, since
     # the exact step's equi-join on (scope, exact_key) already drops them.
-    bands = nodes.where(F.col("scope").isNotNull()) \
-        .select("scope", "node", "earlier", F.posexplode("band_keys").alias("band", "key"))
-    # NOTE: one shuffle puts every bucket's rows in one partition; the pairing is numpy on the partition's rows.
-    bucketed = bands.repartition("scope", "band", "key")
-    return bucketed.mapInArrow(_BucketPairs(pivots), "a bigint, b bigint").distinct()
+    spark = nodes.sparkSession
+    slots = _SLOTS_PER_PARTITION * int(spark.conf.get("spark.sql.shuffle.partitions"))
+    packed = nodes.where(F.col("scope").isNotNull()).select("scope", "node", "earlier", "band_keys") \
+        .mapInArrow(_PackBands(slots), _PACKED_DDL)
+    # NOTE: one shuffle of packed arrays puts every bucket's rows in one partition (a bucket's key fixes its slot);
+    # the pairing is numpy on the partition's rows.
+    return packed.repartition("slot").mapInArrow(_BucketPairs(pivots), "a bigint, b bigint").distinct()
+
+
+# One row per (slot, scope) of a packing task: the band rows (band, key, node, is-new) as packed native arrays.
+_PACKED_DDL = "slot int, scope string, band binary, key binary, node binary, new binary"
+_PACKED_TYPES = {"band": np.int32, "key": np.int64, "node": np.int64, "new": np.bool_}
+_SLOTS_PER_PARTITION = 8  # slots hash onto partitions: several per partition even out their sizes
+_PACK_BAND_ROWS = 1 << 22  # band rows per packed batch out of a packing task (~90 MB; Spark's binary: < 2 GiB)
+
+
+class _PackBands:
+    """mapInArrow: (scope, node, earlier, band_keys) rows (scope not null) in, their band rows out, packed per
+    (slot, scope).
+
+    Spark moves a row of arrays far more cheaply than millions of small rows (its JVM-to-Arrow conversion is per
+    row), so the band rows cross the shuffle as a few packed rows per slot instead of one row per (document, band)."""
+
+    def __init__(self, slots: int, band_rows_per_batch: int = _PACK_BAND_ROWS) -> None:
+        self.slots, self.band_rows_per_batch = slots, band_rows_per_batch
+
+    def __call__(self, batches: Iterator[pa.RecordBatch]) -> Iterator[pa.RecordBatch]:
+        pending: list[pa.RecordBatch] = []
+        band_rows = 0
+        for batch in batches:
+            pending.append(batch)
+            band_rows += len(batch.column("band_keys").values)
+            if band_rows >= self.band_rows_per_batch:
+                yield self._pack(pa.Table.from_batches(pending).combine_chunks())
+                pending, band_rows = [], 0
+        if band_rows:  # NOTE: rows without band keys give no band row, so a pack is never empty
+            yield self._pack(pa.Table.from_batches(pending).combine_chunks())
+
+    def _pack(self, rows: pa.Table) -> pa.RecordBatch:
+        band_keys = rows.column("band_keys").chunk(0)
+        parent = np.asarray(pc.list_parent_indices(band_keys))  # as posexplode: a null or empty list gives no row
+        key = np.asarray(pc.list_flatten(band_keys))
+        band = (np.arange(len(parent)) - np.searchsorted(parent, parent, "left")).astype(np.int32)
+        scopes = pc.dictionary_encode(rows.column("scope").chunk(0))
+        scope = np.asarray(scopes.indices)[parent]
+        node = rows.column("node").to_numpy()[parent]
+        new = (rows.column("earlier").to_numpy() == 1)[parent]
+        slot = (key.view(np.uint64) % np.uint64(self.slots)).astype(np.int32)
+        order = np.lexsort((scope, slot))
+        slot, scope = slot[order], scope[order]
+        first = np.ones(len(slot), bool)
+        first[1:] = (slot[1:] != slot[:-1]) | (scope[1:] != scope[:-1])
+        starts = np.flatnonzero(first)
+        bounds = [*starts.tolist(), len(slot)]
+        packs = {c: [v[a:b].tobytes() for a, b in zip(bounds, bounds[1:])]
+                 for c, v in (("band", band[order]), ("key", key[order]), ("node", node[order]), ("new", new[order]))}
+        return pa.RecordBatch.from_arrays(
+            [pa.array(slot[starts], pa.int32()), scopes.dictionary.take(pa.array(scope[starts])),
+             *(pa.array(packs[c], pa.binary()) for c in _PACKED_TYPES)], names=["slot", "scope", *_PACKED_TYPES])
+
+
+def _unpacked(column: pa.ChunkedArray, dtype: type) -> np.ndarray:
+    """The values of a binary column of packed native arrays, concatenated."""
+    parts = []
+    for chunk in column.chunks:
+        offsets = np.frombuffer(chunk.buffers()[1], dtype=np.int32)[chunk.offset:chunk.offset + len(chunk) + 1]
+        parts.append(np.frombuffer(chunk.buffers()[2], dtype=np.uint8)[offsets[0]:offsets[-1]])
+    return np.concatenate(parts).view(dtype) if parts else np.array([], dtype)
 
 
 class _BucketPairs:
-    """mapInArrow over whole LSH buckets: each member paired with the `pivots` smallest nodes of its bucket (b > a;
-    pairs of two earlier documents are settled and dropped), pairs repeated over bands emitted once per partition."""
+    """mapInArrow over whole LSH buckets (packed band rows): each member paired with the `pivots` smallest nodes of
+    its bucket (b > a; pairs of two earlier documents are settled and dropped), pairs repeated over bands emitted
+    once per partition."""
 
     def __init__(self, pivots: int) -> None:
         self.pivots = pivots
@@ -91,12 +155,11 @@ class _BucketPairs:
         received = [b for b in batches if b.num_rows]
         if not received:
             return
-        rows = pa.Table.from_batches(received)
-        scope = np.asarray(pc.dictionary_encode(rows.column("scope")).combine_chunks().indices)
-        band = rows.column("band").to_numpy()
-        key = rows.column("key").to_numpy()
-        node = rows.column("node").to_numpy()
-        new = rows.column("earlier").to_numpy() == 1
+        packed = pa.Table.from_batches(received)
+        band, key, node, new = (_unpacked(packed.column(c), t) for c, t in _PACKED_TYPES.items())
+        rows_per_pack = pc.binary_length(packed.column("key")).to_numpy() // np.dtype(_PACKED_TYPES["key"]).itemsize
+        scope = np.repeat(np.asarray(pc.dictionary_encode(packed.column("scope").combine_chunks()).indices),
+                          rows_per_pack)
         order = np.lexsort((node, key, band, scope))
         band, key, node, new, scope = band[order], key[order], node[order], new[order], scope[order]
         first = np.ones(len(node), bool)
