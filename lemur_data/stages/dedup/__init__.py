@@ -29,6 +29,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from pyspark import StorageLevel
+from pyspark.sql import Window
 from pyspark.sql import functions as F
 
 from lemur_data.datasets import main_files, read_units, unit_numbers
@@ -110,8 +111,10 @@ def run_dedup(ctx: RunContext, plan: DedupPlan) -> dict[str, Any]:
     nodes = nodes.withColumn("rank", survivors.rank_struct(dcfg, F.col("earlier")))
 
     # exact: every document points at the best-ranked member of its (scope, exact key) group
-    groups = nodes.groupBy("scope", "exact_key").agg(F.min("rank").alias("group_best"))
-    nodes = nodes.join(groups, ["scope", "exact_key"]) \
+    # NOTE: a window, not a join with the groups' aggregate: the wide rows (signatures) cross one shuffle, once.
+    # scope and exact_key are never null (DOC_SCHEMA, the sketch), so every document is in a group.
+    group_best = F.min("rank").over(Window.partitionBy("scope", "exact_key"))
+    nodes = nodes.withColumn("group_best", group_best) \
         .withColumn("exact_rep", F.col("group_best.r_id")) \
         .withColumn("exact_rep_earlier", F.col("group_best.r_earlier")) \
         .drop("group_best").persist(StorageLevel.MEMORY_AND_DISK)
