@@ -9,7 +9,8 @@ Sub-steps (each timed in the manifest):
 2. **exact**: documents with the same (scope, exact key) form a group; its best-ranked member represents it.
 3. **candidates**: band rows of the exact representatives that have at least `min_shingles` shingles (plus the
    earlier index's representatives), numbered by id (int64 nodes in id order: band rows, pairs, edges and labels
-   carry 8 bytes, not a 64-character id), are shuffled by (scope, band, key) and paired in numpy per partition:
+   carry 8 bytes, not a 64-character id), are shuffled by bucket, packed as native arrays (a few Spark rows per
+   slot, not one per band row), and paired in numpy per partition:
    each member with at most `max_bucket_pivots` of its bucket's smallest nodes, so a hot bucket costs linear work,
    never all pairs and never a collect_list.
 4. **verify**: a candidate is an edge when the Jaccard estimated from the full signature reaches the threshold;
