@@ -114,7 +114,6 @@ def _local_defaults() -> dict[str, str]:
         "spark.local.dir": scratch,
         "spark.ui.enabled": "false" if os.environ.get("LEMUR_SPARK_UI", "1") == "0" else "true",
         "spark.ui.showConsoleProgress": "true" if sys.stderr.isatty() else "false",
-        _SHUFFLE_PARTITIONS: str(max(2, 2 * (os.cpu_count() or 1))),
         # NOTE: -XX:TieredStopAtLevel=1 (C1 JIT only): in local mode most driver-JVM CPU of a stage is compiling
         # Spark's own code for a few dozen short jobs; C2 rarely pays back. Dedup at 0.5 GB after a warm-up:
         # 65 -> 50 CPU s of driver JVM + workers; a warm repeat of the same run unchanged (issue 10).

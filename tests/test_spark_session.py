@@ -21,6 +21,8 @@ def test_local_sql_settings_are_sized_for_one_machine_unless_the_user_set_them(s
 
     assert spark.conf.get("spark.sql.adaptive.enabled") == "false", "no adaptive re-planning in local mode"
     assert int(spark.conf.get("spark.sql.shuffle.partitions")) == 2 * spark.sparkContext.defaultParallelism
+    # one place sizes it, from the master's cores (local[1] on a 2-core machine: 2), not from the machine's cores
+    assert not spark.sparkContext.getConf().contains("spark.sql.shuffle.partitions")
     # a value the user gave when the session started (--conf, the manifest's `spark` section) is kept
     conf = spark.sparkContext._conf
     conf.set("spark.sql.adaptive.enabled", "true")
