@@ -86,7 +86,7 @@ def candidate_pairs(nodes: DataFrame, pivots: int) -> DataFrame:
 _PACKED_DDL = "slot int, scope string, band binary, key binary, node binary, new binary"
 _PACKED_TYPES = {"band": np.int32, "key": np.int64, "node": np.int64, "new": np.bool_}
 _SLOTS_PER_PARTITION = 8  # slots hash onto partitions: several per partition even out their sizes
-_PACK_BAND_ROWS = 1 << 22  # band rows per packed batch out of a packing task (~90 MB; Spark's binary: < 2 GiB)
+_PACK_BAND_ROWS = 1 << 20  # band rows per packed batch of a packing task: ~21 MB packed, ~100 MB of numpy work
 
 
 class _PackBands:
