@@ -71,8 +71,8 @@ def with_string_ids(labels: DataFrame, nodes: DataFrame) -> DataFrame:
 
 def candidate_pairs(nodes: DataFrame, pivots: int) -> DataFrame:
     """(a, b) node pairs with a < b that share a band bucket, each member paired with at most `pivots` bucket nodes."""
-    # NOTE: a null scope never pairs (as an equi-join on the bucket would not); at file level none arrives here, since
-    # the exact step's equi-join on (scope, exact_key) already drops them.
+    # NOTE: a null scope never pairs (as an equi-join on the bucket would not); at file level none arrives here: the
+    # scope is a DOC_SCHEMA column that is never null, or "" for a global scope.
     spark = nodes.sparkSession
     slots = _SLOTS_PER_PARTITION * int(spark.conf.get("spark.sql.shuffle.partitions"))
     packed = nodes.where(F.col("scope").isNotNull()).select("scope", "node", "earlier", "band_keys") \
