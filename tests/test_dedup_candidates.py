@@ -109,6 +109,20 @@ def test_packing_in_several_batches_gives_the_pairs_of_one_batch():
     assert small_batches == one_batch
 
 
+def test_a_null_band_key_list_gives_no_band_row_even_when_its_offsets_span_values():
+    # Arrow lets a null list's offsets cover values: row 1 is null but spans [3, 4]
+    band_keys = pa.ListArray.from_arrays(pa.array([0, 2, 4, 5], pa.int32()), pa.array([1, 2, 3, 4, 1], pa.int64()),
+                                         mask=pa.array([False, True, False]))
+    batch = pa.RecordBatch.from_arrays([pa.array(["code"] * 3), pa.array([10, 11, 12], pa.int64()),
+                                        pa.array([1, 1, 1], pa.int32()), band_keys],
+                                       names=["scope", "node", "earlier", "band_keys"])
+    (packed,) = candidates._PackBands(1)(iter([batch]))
+    band, key, node = (candidates._unpacked(pa.chunked_array([packed.column(c)]), t)
+                       for c, t in (("band", np.int32), ("key", np.int64), ("node", np.int64)))
+    rows = sorted(zip(node.tolist(), band.tolist(), key.tolist()))
+    assert rows == [(10, 0, 1), (10, 1, 2), (12, 0, 1)]
+
+
 def test_labels_map_back_to_the_ids_union_find_gives_on_strings(spark):
     ids = _ids(60, seed=5)
     nodes = candidates.numbered(_reps(spark, ids, 3, seed=6)).persist()

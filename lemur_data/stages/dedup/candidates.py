@@ -113,9 +113,12 @@ class _PackBands:
 
     def _pack(self, rows: pa.Table) -> pa.RecordBatch:
         band_keys = rows.column("band_keys").chunk(0)
-        parent = np.asarray(pc.list_parent_indices(band_keys))  # as posexplode: a null or empty list gives no row
+        # NOTE: as posexplode, a null or empty list gives no row. Lengths and values both skip null lists (Arrow lets
+        # a null list's offsets span values; list_parent_indices would count those, list_flatten does not).
+        lengths = np.asarray(pc.list_value_length(band_keys).fill_null(0))
+        parent = np.repeat(np.arange(len(lengths)), lengths)
         key = np.asarray(pc.list_flatten(band_keys))
-        band = (np.arange(len(parent)) - np.searchsorted(parent, parent, "left")).astype(np.int32)
+        band = (np.arange(len(key)) - np.repeat(np.cumsum(lengths) - lengths, lengths)).astype(np.int32)
         scopes = pc.dictionary_encode(rows.column("scope").chunk(0))
         scope = np.asarray(scopes.indices)[parent]
         node = rows.column("node").to_numpy()[parent]
