@@ -126,9 +126,7 @@ class _PackBands:
         slot = (key.view(np.uint64) % np.uint64(self.slots)).astype(np.int32)
         order = np.lexsort((scope, slot))
         slot, scope = slot[order], scope[order]
-        first = np.ones(len(slot), bool)
-        first[1:] = (slot[1:] != slot[:-1]) | (scope[1:] != scope[:-1])
-        starts = np.flatnonzero(first)
+        starts = np.flatnonzero(_run_starts(slot, scope))
         bounds = [*starts.tolist(), len(slot)]
         packs = {c: [v[a:b].tobytes() for a, b in zip(bounds, bounds[1:])]
                  for c, v in (("band", band[order]), ("key", key[order]), ("node", node[order]), ("new", new[order]))}
@@ -165,8 +163,7 @@ class _BucketPairs:
                           rows_per_pack)
         order = np.lexsort((node, key, band, scope))
         band, key, node, new, scope = band[order], key[order], node[order], new[order], scope[order]
-        first = np.ones(len(node), bool)
-        first[1:] = (scope[1:] != scope[:-1]) | (band[1:] != band[:-1]) | (key[1:] != key[:-1])
+        first = _run_starts(scope, band, key)
         start = np.flatnonzero(first)[np.cumsum(first) - 1]  # each row's bucket start
         rank = np.arange(len(node)) - start
         a_parts, b_parts = [], []
@@ -188,9 +185,15 @@ def _distinct_pairs(a: np.ndarray, b: np.ndarray) -> tuple[np.ndarray, np.ndarra
     """The distinct (a, b) pairs, sorted by a then b: np.unique(axis=0)'s result, without its slow row-as-bytes sort."""
     order = np.lexsort((b, a))
     a, b = a[order], b[order]
-    first = np.ones(len(a), bool)
-    first[1:] = (a[1:] != a[:-1]) | (b[1:] != b[:-1])
+    first = _run_starts(a, b)
     return a[first], b[first]
+
+
+def _run_starts(*keys: np.ndarray) -> np.ndarray:
+    """Over rows sorted by `keys`: True where a row starts a run of equal keys (differs from the row before)."""
+    first = np.ones(len(keys[0]), bool)
+    first[1:] = np.logical_or.reduce([k[1:] != k[:-1] for k in keys])
+    return first
 
 
 class _VerifyTask:
