@@ -16,6 +16,7 @@ import time
 
 from pyspark.sql import SparkSession
 
+from lemur_data import python_workers
 from lemur_data.config import SparkConfig
 
 log = logging.getLogger(__name__)
@@ -128,34 +129,67 @@ def _local_defaults() -> dict[str, str]:
 def shuffle_bytes_written(spark: SparkSession | None) -> int:
     """Shuffle bytes written so far by this application's executors (0 without a session).
 
-    Read from Spark's status store (always kept for a live application, with or without the UI); `False` includes
-    executors that are gone, so a lost executor's writes still count.
+    Read from Spark's status store (always kept for a live application, with or without the UI), executors that
+    are gone included, so a lost executor's writes still count.
     """
     if spark is None:
         return 0
-    return _executor_sum(spark, "totalShuffleWrite", active_only=False)
+    return _executor_sum(spark, "totalShuffleWrite")
 
 
 def settle_tasks(spark: SparkSession | None, timeout_s: float = 60.0) -> None:
-    """Cancel this application's jobs and wait (bounded) until no task of it is running.
+    """Cancel this application's jobs and wait (bounded) until no task of it is running, in the JVM or in Python.
 
-    NOTE: a failed job returns to the driver while its other tasks are still being killed: a Python task keeps
-    running (and may publish its output file) until Spark's monitor stops its worker. A stage that cleans up after
-    a failure calls this first, or a late task can write into the folder just removed.
+    NOTE: a failed job returns to the driver while its other tasks are still being killed, and a killed Python
+    task counts as ended before its worker process is gone (lemur_data/python_workers.py): that process can still
+    publish a file. A stage that cleans up after a failure calls this first, or a late task can write into the
+    folder just removed. Workers on other machines (a cluster) are beyond reach: there the JVM's count is the bound.
     """
     if spark is None:
         return
     spark.sparkContext.cancelAllJobs()
+    jvm_pid = _local_jvm_pid(spark)
     deadline = time.monotonic() + timeout_s
-    while _executor_sum(spark, "activeTasks", active_only=True) and time.monotonic() < deadline:
-        time.sleep(0.1)
+    while time.monotonic() < deadline:
+        if _running_tasks(spark):
+            time.sleep(0.05)
+            continue
+        orphans = python_workers.orphans(jvm_pid) if jvm_pid else []
+        if not orphans:
+            return
+        log.debug("killing %d Python worker(s) of ended tasks: %s", len(orphans), orphans)
+        python_workers.kill(orphans)
+        time.sleep(0.02)
+    log.warning("tasks of a cancelled job still running after %.0f s", timeout_s)
 
 
-def _executor_sum(spark: SparkSession, metric: str, active_only: bool) -> int:
-    """One figure of Spark's status store (an ExecutorSummary getter) summed over the executors, after the
-    listener bus has delivered the finished tasks' events."""
+def _running_tasks(spark: SparkSession) -> int:
+    """Tasks launched and not yet reported ended, from the task scheduler itself.
+
+    NOTE: not from the status store: it writes an executor's active task count at most every
+    spark.ui.liveUpdate.period, so a task that just started may not be counted there yet.
+    """
+    counts = spark.sparkContext._jsc.sc().taskScheduler().runningTasksByExecutors().values().iterator()
+    total = 0
+    while counts.hasNext():
+        total += counts.next()
+    return int(total)
+
+
+def _local_jvm_pid(spark: SparkSession) -> int | None:
+    """The driver JVM's pid when its executors live in it (a local master), else None."""
+    if not spark.sparkContext.master.startswith("local"):
+        return None
+    proc = getattr(spark.sparkContext._gateway, "proc", None)
+    # NOTE: under spark-submit the JVM starts first and launches this Python driver: it is our parent.
+    return proc.pid if proc is not None else os.getppid()
+
+
+def _executor_sum(spark: SparkSession, metric: str) -> int:
+    """One figure of Spark's status store (an ExecutorSummary getter) summed over all executors, gone ones too,
+    after the listener bus has delivered the finished tasks' events."""
     _drain_listener_bus(spark)
-    executors = spark.sparkContext._jsc.sc().statusStore().executorList(active_only)
+    executors = spark.sparkContext._jsc.sc().statusStore().executorList(False)
     total, it = 0, executors.iterator()
     while it.hasNext():
         total += getattr(it.next(), metric)()

@@ -7,6 +7,7 @@ import contextlib
 import copy
 import json
 import os
+import signal
 import subprocess
 import sys
 import time
@@ -156,13 +157,13 @@ def test_an_upstream_file_changed_or_deleted_fails_the_next_stage_naming_it(spar
     assert not (out / lock.LOCK_NAME).exists()
 
 
-def _late_writer(marker: str):
-    """mapInArrow function: partition 0 fails at once, partition 1 writes `marker` 1 s later (before Spark kills it)."""
+def _late_writer(marker: str, delay_s: float):
+    """mapInArrow function: partition 0 fails at once, partition 1 writes `marker` `delay_s` later."""
     def run(batches):
         from pyspark import TaskContext
         if TaskContext.get().partitionId() == 0:
             raise RuntimeError("the failing task")
-        time.sleep(1)  # less than spark.python.task.killTimeout (2 s): the kill does not come first
+        time.sleep(delay_s)
         Path(marker).write_text("written after the job failed")
         yield from batches
     return run
@@ -170,16 +171,30 @@ def _late_writer(marker: str):
 
 def test_after_a_failed_job_no_task_of_it_writes_any_more(spark, tmp_path):
     # A stage clears its folder when its job fails; a sibling task still running must not write into it afterwards
-    # (a CI run once found a token file in a failed tokenize stage's folder).
+    # (CI runs found a token file in a failed tokenize stage's folder, and this test's marker written late).
+    # Spark counts a killed Python task as ended once it has asked pyspark's daemon to kill the worker; a busy
+    # daemon is late. Here the daemon is stopped outright, so only settle_tasks can stop the sleeping worker
+    # before it writes (6 s: after Spark's monitor gives up on it, 2 s poll + 2 s spark.python.task.killTimeout).
+    from lemur_data import python_workers
     from lemur_data import spark as spark_runtime
     marker = tmp_path / "late"
     df = spark.range(0, 2, 1, numPartitions=2)
+    df.mapInArrow(lambda batches: batches, df.schema).collect()  # the daemon is up before it is stopped
+    daemons = python_workers.daemons(spark.sparkContext._gateway.proc.pid)
+    assert daemons, "no pyspark daemon found under the driver JVM"
     with pytest.raises(Exception, match="the failing task"):
-        df.mapInArrow(_late_writer(str(marker)), df.schema).collect()
-    spark_runtime.settle_tasks(spark)
-    settled = marker.exists()
-    time.sleep(3)
-    assert marker.exists() == settled, "a task of the failed job wrote after settle_tasks returned"
+        df.mapInArrow(_late_writer(str(marker), delay_s=6), df.schema).collect()
+    for pid in daemons:
+        os.kill(pid, signal.SIGSTOP)
+    try:
+        spark_runtime.settle_tasks(spark)
+        settled = marker.exists()
+        time.sleep(7)
+        assert marker.exists() == settled, "a task of the failed job wrote after settle_tasks returned"
+    finally:
+        for pid in daemons:
+            os.kill(pid, signal.SIGCONT)
+    assert df.mapInArrow(lambda batches: batches, df.schema).count() == 2, "the session works on"
 
 
 # -- full and read-only file systems ----------------------------------------------------------------------------------
