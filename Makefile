@@ -54,8 +54,11 @@ run: $(STAMP)
 # worker (--dist loadfile): the Airflow and cluster tests build their environments once per file; files with slow
 # tests start first (tests/conftest.py, pytest_collection_modifyitems). The workers share one demo pipeline run
 # (tests/conftest.py, demo_pipeline).
+# The Airflow venv (tests/test_airflow.py) is installed beside the test venv, in parallel: pip is mostly one core,
+# and on a fresh clone the Airflow install was the first ~3 minutes of the suite's slowest worker.
 TEST_WORKERS ?= 3
-test: $(TEST_STAMP)
+test:
+	$(MAKE) --no-print-directory -j2 $(TEST_STAMP) $(AIRFLOW_STAMP)
 	$(BIN)/python -m pytest -q -n $(TEST_WORKERS) --dist loadfile --no-loadscope-reorder
 
 DIST ?= dist

@@ -3,8 +3,9 @@
 The DAG's Spark connection is local[1] while the session's in-process demo run is local[2], so the DAG run is also
 the suite's check that spark-submit on one core gives byte-identical outputs to two cores, for every stage.
 
-Airflow lives in its own venv (`make airflow-env`, installed here on first use: ~1.5-3 min once), so the DAG is
-parsed and run by tests/airflow_dag_run.py in that venv's Python; the spark-submit it starts is our .venv's.
+Airflow lives in its own venv (`make airflow-env`: `make test` installs it beside the test venv, else the fixture
+does on first use, ~1.5-3 min once), so the DAG is parsed and run by tests/airflow_dag_run.py in that venv's
+Python; the spark-submit it starts is our .venv's.
 """
 
 from __future__ import annotations
