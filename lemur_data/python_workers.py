@@ -22,7 +22,8 @@ _TCP_CLOSE_WAIT = "08"  # the state column of /proc/net/tcp{,6}
 def orphans(jvm_pid: int) -> list[int]:
     """Python workers forked by `jvm_pid`'s pyspark daemons whose connection to the JVM the JVM has closed."""
     parents = _parents()
-    workers = [pid for pid, ppid in parents.items() if ppid in daemons(jvm_pid, parents)]
+    spawners = daemons(jvm_pid, parents)
+    workers = [pid for pid, ppid in parents.items() if ppid in spawners]
     if not workers:
         return []
     closed = _close_wait_inodes()

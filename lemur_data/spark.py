@@ -148,7 +148,7 @@ def settle_tasks(spark: SparkSession | None, timeout_s: float = 60.0) -> None:
     if spark is None:
         return
     spark.sparkContext.cancelAllJobs()
-    jvm_pid = _local_jvm_pid(spark)
+    jvm_pid = local_jvm_pid(spark)
     deadline = time.monotonic() + timeout_s
     while time.monotonic() < deadline:
         if _running_tasks(spark):
@@ -176,7 +176,7 @@ def _running_tasks(spark: SparkSession) -> int:
     return int(total)
 
 
-def _local_jvm_pid(spark: SparkSession) -> int | None:
+def local_jvm_pid(spark: SparkSession) -> int | None:
     """The driver JVM's pid when its executors live in it (a local master), else None."""
     if not spark.sparkContext.master.startswith("local"):
         return None

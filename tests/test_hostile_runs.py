@@ -180,7 +180,7 @@ def test_after_a_failed_job_no_task_of_it_writes_any_more(spark, tmp_path):
     marker = tmp_path / "late"
     df = spark.range(0, 2, 1, numPartitions=2)
     df.mapInArrow(lambda batches: batches, df.schema).collect()  # the daemon is up before it is stopped
-    daemons = python_workers.daemons(spark.sparkContext._gateway.proc.pid)
+    daemons = python_workers.daemons(spark_runtime.local_jvm_pid(spark))
     assert daemons, "no pyspark daemon found under the driver JVM"
     with pytest.raises(Exception, match="the failing task"):
         df.mapInArrow(_late_writer(str(marker), delay_s=6), df.schema).collect()
