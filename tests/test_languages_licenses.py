@@ -7,7 +7,12 @@ from pathlib import Path
 import pytest
 
 from lemur_data.sources.languages import detect_language, is_lock_file, normalize_language
-from lemur_data.sources.licenses import (detect_repo_licenses, license_from_metadata, license_from_text, repo_for)
+from lemur_data import storage
+from lemur_data.config import CrawlConfig, SourceConfig
+from lemur_data.sources.files import path_policy
+from lemur_data.sources.licenses import (detect_repo_licenses, is_license_evidence, license_from_metadata,
+                                        license_from_text, repo_for)
+from lemur_data.sources.trees import list_tree
 
 STDLIB = Path("/root/.pyenv/versions/3.11.7/lib/python3.11")
 COMMON_LICENSES = Path("/usr/share/common-licenses")
@@ -109,6 +114,34 @@ def test_nearest_repository_root_wins():
     assert repo_for("a/vendored/b/y.c", repos).spdx == "GPL-3.0"
     assert repo_for("c/index.js", repos).spdx == "ISC"
     assert repo_for("d/z.go", repos) is None
+
+
+def test_a_listed_tree_gets_the_per_path_decisions_and_the_nearest_repository_of_each_file(tmp_path):
+    """The listing decides the folder part of the path policy and the repository once per folder: every file must
+    still get exactly what the per-path functions give it, whatever order the folders are met in."""
+    mit = Path("/root/.pyenv/LICENSE").read_text(encoding="utf-8")
+    gpl = (COMMON_LICENSES / "GPL-3").read_text(encoding="utf-8")
+    files = {"a/LICENSE": mit, "a/src/deep/er/x.py": "x = 1\n", "a/src/y.py": "y = 2\n",
+             "a/lib/b/COPYING": gpl, "a/lib/b/src/z.c": "int z;\n", "a/lib/b/node_modules/m/i.js": "1;\n",
+             "a/.git/config": "[core]\n", "a/package-lock.json": "{}\n", "c/package.json": '{"license": "ISC"}',
+             "c/index.js": "1;\n", "d/e/w.go": "package e\n", "top.py": "t = 0\n"}
+    for rel, text in files.items():
+        (tmp_path / rel).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / rel).write_text(text, encoding="utf-8")
+    source = SourceConfig(name="code", kind="code", format="files", path=str(tmp_path))
+    crawl = CrawlConfig()
+    _, items = list_tree(source, crawl, storage.Storage())
+    repos = detect_repo_licenses({rel: text for rel, text in files.items() if is_license_evidence(rel)})
+    assert sorted(i.rel for i in items) == sorted(files)
+    for item in items:
+        assert item.skip == path_policy(item.rel, source, crawl), item.rel
+        repo = repo_for(item.rel, repos)
+        assert (item.repo, item.license) == ((repo.root or tmp_path.name, repo.spdx) if repo else (None, None)), item.rel
+    by_rel = {i.rel: i for i in items}
+    assert by_rel["a/lib/b/node_modules/m/i.js"].skip == "vendored_dir"
+    assert by_rel["a/.git/config"].skip == "ignored_dir"
+    assert by_rel["a/src/deep/er/x.py"].license == "MIT" and by_rel["a/lib/b/src/z.c"].license == "GPL-3.0"
+    assert by_rel["d/e/w.go"].license is None and by_rel["top.py"].repo is None
 
 
 @pytest.mark.parametrize(

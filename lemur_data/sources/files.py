@@ -21,16 +21,28 @@ HTML_EXTENSIONS = frozenset({".html", ".htm", ".xhtml"})
 
 def path_policy(rel: str, source: SourceConfig, crawl: CrawlConfig) -> str | None:
     """Reason to skip a file from its relative path alone, or None to read it."""
-    dirs = rel.split("/")[:-1]
+    folder, _, name = rel.rpartition("/")
+    return folder_policy(folder, crawl) or name_policy(rel, name, source)
+
+
+def folder_policy(folder: str, crawl: CrawlConfig) -> str | None:
+    """The part of `path_policy` decided by the folder alone ('' for the root): a tree's listing decides it once
+    per folder instead of once per file."""
+    dirs = folder.split("/") if folder else ()
     if any(d in crawl.ignored_dirs for d in dirs):
         return "ignored_dir"
     if any(d in crawl.vendored_dirs for d in dirs):
         return "vendored_dir"
+    return None
+
+
+def name_policy(rel: str, name: str, source: SourceConfig) -> str | None:
+    """The part of `path_policy` decided by the whole path and the file name, once the folder passed."""
     if any(fnmatch.fnmatchcase(rel, pat) for pat in source.exclude):
         return "excluded_by_pattern"
-    if source.kind == "code" and is_lock_file(rel):
+    if source.kind == "code" and is_lock_file(name):
         return "lock_file"
-    if source.kind == "text" and _ext(rel) not in TEXT_EXTENSIONS | HTML_EXTENSIONS:
+    if source.kind == "text" and _ext(name) not in TEXT_EXTENSIONS | HTML_EXTENSIONS:
         return "unsupported_extension"
     return None
 

@@ -9,14 +9,13 @@ from __future__ import annotations
 import errno
 import os
 from concurrent.futures import ThreadPoolExecutor
-from typing import Iterator
+from typing import Callable, Iterator
 
 from lemur_data import storage
 from lemur_data.config import CrawlConfig, SourceConfig
-from lemur_data.sources.files import file_record, path_policy, size_cap
+from lemur_data.sources.files import file_record, folder_policy, name_policy, size_cap
 from lemur_data.sources.items import WorkItem, source_root
-from lemur_data.sources.licenses import (MAX_LICENSE_BYTES, RepoLicense, detect_repo_licenses, is_license_evidence,
-                                         repo_for)
+from lemur_data.sources.licenses import MAX_LICENSE_BYTES, RepoLicense, detect_repo_licenses, is_license_evidence
 from lemur_data.sources.names import safe_name
 from lemur_data.sources.records import Record, Skip
 
@@ -41,15 +40,28 @@ def list_entries(path: str, store: storage.Storage) -> tuple[str, list[Listed]]:
 
 def list_tree(source: SourceConfig, crawl: CrawlConfig, store: storage.Storage) -> tuple[str, list[WorkItem]]:
     root, listed = list_entries(source.path, store)
-    items = []
-    for rel, uri, size, mtime, problem in listed:
-        reason = problem or path_policy(rel, source, crawl)
+    reasons = _path_reasons(listed, source, crawl)
+    if source.kind == "code":
+        repo_of = _repo_licenses(listed, reasons, root, store)
+        return root, [WorkItem(source.name, uri, rel, size, mtime, reason, None, *repo_of(rel.rpartition("/")[0]))
+                      for (rel, uri, size, mtime, _), reason in zip(listed, reasons)]
+    return root, [WorkItem(source.name, uri, rel, size, mtime, reason)
+                  for (rel, uri, size, mtime, _), reason in zip(listed, reasons)]
+
+
+def _path_reasons(listed: list[Listed], source: SourceConfig, crawl: CrawlConfig) -> list[str | None]:
+    """Each listed file's reason to skip it known before reading (listing problem, path policy, size cap)."""
+    folder_reasons: dict[str, str | None] = {}
+    reasons = []
+    for rel, _, size, _, problem in listed:
+        folder, _, name = rel.rpartition("/")
+        if folder not in folder_reasons:
+            folder_reasons[folder] = folder_policy(folder, crawl)
+        reason = problem or folder_reasons[folder] or name_policy(rel, name, source)
         if reason is None and size > size_cap(rel, source, crawl):
             reason = "too_large"
-        items.append(WorkItem(source.name, uri, rel, size, mtime, skip=reason))
-    if source.kind == "code":
-        items = _attach_licenses(items, root, store)
-    return root, items
+        reasons.append(reason)
+    return reasons
 
 
 def _walk_local(root: str, pattern: str) -> Iterator[Listed]:
@@ -72,17 +84,17 @@ def _walk_local(root: str, pattern: str) -> Iterator[Listed]:
         subdirs = []
         for e in entries:
             rel = prefix + e.name
-            if e.is_symlink():
-                yield rel, e.path, 0, 0, _symlink_problem(e.path)
-            elif e.is_dir(follow_symlinks=False):
-                subdirs.append((e.path, rel + "/"))
-            elif e.is_file(follow_symlinks=False):
+            if e.is_file(follow_symlinks=False):  # the common case first: not a symlink, a regular file
                 try:
                     st = e.stat(follow_symlinks=False)
                 except OSError:
                     yield rel, e.path, 0, 0, "unreadable"
                     continue
                 yield rel, e.path, st.st_size, st.st_mtime_ns, None
+            elif e.is_symlink():
+                yield rel, e.path, 0, 0, _symlink_problem(e.path)
+            elif e.is_dir(follow_symlinks=False):
+                subdirs.append((e.path, rel + "/"))
         stack.extend(reversed(subdirs))
 
 
@@ -94,27 +106,35 @@ def _symlink_problem(path: str) -> str:
     return "symlink"
 
 
-def _attach_licenses(items: list[WorkItem], root: str, store: storage.Storage) -> list[WorkItem]:
-    """Give every code file the license of its nearest repository root."""
-    evidence_items = [i for i in items if i.skip is None and is_license_evidence(i.rel) and i.size <= MAX_LICENSE_BYTES]
+def _repo_licenses(listed: list[Listed], reasons: list[str | None], root: str,
+                   store: storage.Storage) -> Callable[[str], tuple[str | None, str | None]]:
+    """(repository name, license) of the nearest repository root above a folder, (None, None) outside any."""
+    evidence = [(rel, uri) for (rel, uri, size, _, _), reason in zip(listed, reasons)
+                if reason is None and is_license_evidence(rel) and size <= MAX_LICENSE_BYTES]
     with ThreadPoolExecutor(max_workers=16) as pool:
-        texts = list(pool.map(lambda i: _read_text(store, i.uri), evidence_items))
-    repos = detect_repo_licenses({i.rel: t for i, t in zip(evidence_items, texts) if t is not None})
+        texts = list(pool.map(lambda e: _read_text(store, e[1]), evidence))
+    repos = detect_repo_licenses({rel: t for (rel, _), t in zip(evidence, texts) if t is not None})
     root_name = os.path.basename(root.rstrip("/")) or root
-    by_dir: dict[str, RepoLicense | None] = {}
-    out = []
-    for item in items:
-        d = os.path.dirname(item.rel)
-        if d not in by_dir:
-            by_dir[d] = repo_for(item.rel, repos)
-        repo = by_dir[d]
-        if repo is None:
-            out.append(item)
-            continue
-        name = repo.root or root_name
-        out.append(WorkItem(item.source, item.uri, item.rel, item.size, item.mtime_ns, item.skip, item.detail,
-                            repo=name, license=repo.spdx))
-    return out
+    memo: dict[str, RepoLicense | None] = {}
+
+    def repo_of(folder: str) -> tuple[str | None, str | None]:
+        repo = _nearest_repo(folder, repos, memo)
+        return (None, None) if repo is None else (repo.root or root_name, repo.spdx)
+    return repo_of
+
+
+def _nearest_repo(folder: str, repos: dict[str, RepoLicense], memo: dict[str, RepoLicense | None]) -> RepoLicense | None:
+    """`licenses.repo_for` of a file in `folder`, remembered for the folder and every folder walked above it."""
+    walked = []
+    while folder not in memo:
+        if folder in repos or not folder:
+            memo[folder] = repos.get(folder)
+            break
+        walked.append(folder)
+        folder = folder.rpartition("/")[0]
+    for f in walked:
+        memo[f] = memo[folder]
+    return memo[folder]
 
 
 def _read_text(store: storage.Storage, uri: str) -> str | None:
