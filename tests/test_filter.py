@@ -147,6 +147,34 @@ def test_pii_redacts_secrets_and_emails_but_not_versions_or_examples():
     assert row["size_bytes"] == len(red.text.encode()) and row["content_sha256"] == content_sha256(red.text.encode())
 
 
+def test_secret_hint_lines_are_the_lines_the_hint_pattern_matches():
+    """The lines searched for assigned secrets are found from literal anchors: they must be exactly the lines that
+    a scan of the whole lowercased text with the hint pattern reaches (real standard-library modules full of
+    passwords, tokens and keys, and edge cases: several hints on a line, `key` alone, no final newline)."""
+    from lemur_data.quality import pii  # noqa: PLC0415
+
+    def scanned_lines(text: str) -> list[tuple[int, int]]:
+        lowered, lines = text.lower(), []
+        for hint in pii._SECRET_WORDS.finditer(lowered):
+            if lines and hint.start() < lines[-1][1]:
+                continue
+            end = text.find("\n", hint.end())
+            lines.append((text.rfind("\n", 0, hint.start()) + 1, len(text) if end < 0 else end))
+        return lines
+
+    stdlib = Path(json.__file__).parent.parent
+    texts = [(stdlib / name).read_text(encoding="utf-8") for name in
+             ("getpass.py", "netrc.py", "smtplib.py", "imaplib.py", "tokenize.py", "secrets.py", "ftplib.py")]
+    texts += ["", "no hints", "keys = d.keys()\napi key = 1", "TOKEN token\nPassWord\n\nprivate_key",
+              "x = 1\naccess-key: 'q8Wm1ZxRr55TtyU'", "a\n" * 3 + "monkey api_key pwd"]
+    hinted = 0
+    for text in texts:
+        expected = scanned_lines(text)
+        hinted += len(expected)
+        assert pii._hint_lines(text, text.lower()) == expected
+    assert hinted > 100
+
+
 # -- decontamination -----------------------------------------------------------------------------------------------
 def humaneval_index(n: int = 10) -> tuple[DecontaminationIndex, list]:
     items = read_benchmark("humaneval", assets.path("HumanEval.jsonl.gz"), "task_id", ("prompt", "canonical_solution"))

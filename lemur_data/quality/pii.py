@@ -14,7 +14,7 @@ import math
 import re
 from collections import Counter
 from dataclasses import dataclass
-from typing import Iterator
+from typing import Iterable, Iterator
 
 import numpy as np
 
@@ -61,6 +61,8 @@ _TOKEN_FIRST[[ord(c) for c in "Agxnph"]] = True
 _SECRET_NAME_HINT = re.compile(r"passw|pwd|secret|token|api.?key|access.?key|auth.?key|private.?key|credential", re.I)
 # The same hint on lowercased text: plain literals, which the regex engine finds much faster than a case-blind pattern.
 _SECRET_WORDS = re.compile(r"passw|pwd|secret|token|api.?key|access.?key|auth.?key|private.?key|credential")
+# A literal that every _SECRET_WORDS match contains ("key" ends the four `<name>.?key` alternatives).
+_SECRET_ANCHORS = ("passw", "pwd", "secret", "token", "credential", "key")
 _AWS_EXAMPLE_KEYS = ("AKIAIOSFODNN7EXAMPLE", "AKIAI44QH8DHBEXAMPLE")
 # name (containing password / secret / token / key ...) = "value" or : 'value' or = value
 _ASSIGNED = re.compile(
@@ -220,19 +222,42 @@ def _assigned_secrets(text: str) -> list[tuple[int, int, str]]:
     """High-entropy values assigned to secret-looking names, searched only on lines that mention such a name."""
     lowered = text.lower()
     # NOTE: lowercasing keeps positions unless a character expands (rare non-ASCII); then the case-blind pattern.
-    hints = _SECRET_WORDS.finditer(lowered) if len(lowered) == len(text) else _SECRET_NAME_HINT.finditer(text)
-    spans, done_until = [], -1
-    for hint in hints:
-        if hint.start() < done_until:
-            continue
-        line_start = text.rfind("\n", 0, hint.start()) + 1
-        line_end = text.find("\n", hint.end())
-        line_end = len(text) if line_end < 0 else line_end
-        done_until = line_end
+    if len(lowered) == len(text):
+        lines = _hint_lines(text, lowered)
+    else:
+        lines = _lines_of(text, (h.start() for h in _SECRET_NAME_HINT.finditer(text)))
+    spans = []
+    for line_start, line_end in lines:
         for m in _ASSIGNED.finditer(text, line_start, line_end):
             if _is_secret_value(m.group("value")):
                 spans.append((m.start("value"), m.end("value"), "assigned_secret"))
     return spans
+
+
+def _hint_lines(text: str, lowered: str) -> list[tuple[int, int]]:
+    """(start, end) of every line of `text` with a `_SECRET_WORDS` match in `lowered`, in order. Lines holding an
+    anchor literal are found by `str.find` (a regex scan of the whole text was most of the PII cost on code) and
+    kept when the pattern matches inside them; a match never spans lines (`.` stops at a newline)."""
+    candidates = set()
+    for anchor in _SECRET_ANCHORS:
+        at = lowered.find(anchor)
+        while at >= 0:
+            candidates.add(text.rfind("\n", 0, at) + 1)
+            line_end = text.find("\n", at)
+            at = -1 if line_end < 0 else lowered.find(anchor, line_end)
+    return [(start, end) for start, end in _lines_of(text, sorted(candidates))
+            if _SECRET_WORDS.search(lowered, start, end)]
+
+
+def _lines_of(text: str, positions: Iterable[int]) -> list[tuple[int, int]]:
+    """(start, end) of the line of each position, each line once, for positions in ascending order."""
+    lines: list[tuple[int, int]] = []
+    for at in positions:
+        if lines and at < lines[-1][1]:
+            continue
+        end = text.find("\n", at)
+        lines.append((text.rfind("\n", 0, at) + 1, len(text) if end < 0 else end))
+    return lines
 
 
 def _example_domain(domain: str) -> bool:
