@@ -4,8 +4,8 @@ compare a later run against the record, and measure the scorer's MB/s per core p
 
 Usage::
 
-    python benchmarks/filter_equivalence.py record [--sample local|demo]   # .bench/filter-equiv/<sample>-reference.json.gz
-    python benchmarks/filter_equivalence.py compare [--sample local|demo]  # exit 1 on any decision / signal change
+    python benchmarks/filter_equivalence.py record [--sample local|demo|gigabyte]   # .bench/filter-equiv/<sample>-reference.json.gz
+    python benchmarks/filter_equivalence.py compare [--sample local|demo|gigabyte]  # exit 1 on any decision / signal change
     python benchmarks/filter_equivalence.py speed [--repeat 3] [--json out.json]
     python benchmarks/filter_equivalence.py profile --kind code|text   # cProfile, top functions by own time
     python benchmarks/filter_equivalence.py breakdown [--every 2]      # CPU seconds per part of the scorer
@@ -15,7 +15,8 @@ documents (real kinds, sources and languages). `local`, spread evenly over the s
 code - the CPython 3.11 standard library of pyenv, Debian's Python packages (/usr/lib/python3/dist-packages),
 npm's own JavaScript (/usr/lib/node_modules/npm), C headers (/usr/include); language from the file
 name as the crawl detects it. Text - Debian's HTML documentation under /usr/share/doc (main text by trafilatura,
-as the crawl extracts it) and its plain-text README / Markdown / text files.
+as the crawl extracts it) and its plain-text README / Markdown / text files. `gigabyte`: every 20th document the
+gigabyte benchmark crawled from its 1 GB subset (the filter stage's own input there).
 
 Scorer: the default code and text recipes, PII redaction of every type, HumanEval decontamination (drop), as the
 filter stage runs them (`Scorer.score` on 256-document Arrow batches). Speed is the process CPU time of
@@ -125,7 +126,20 @@ def demo_corpus() -> pa.Table:
     return table.drop_columns(["id"])
 
 
-SAMPLES = {"local": build_corpus, "demo": demo_corpus}
+def gigabyte_corpus() -> pa.Table:
+    """Every 20th document (by locator) that the gigabyte benchmark's crawl wrote for its 1 GB subset: the documents
+    the filter stage's figures in RESULTS.md come from (run benchmarks/gigabyte.py --sizes 1GB first)."""
+    import pyarrow.dataset as ds  # noqa: PLC0415
+
+    docs = REPO / ".bench" / "gigabyte" / "subsets" / "1GB" / "out" / "docs"
+    if not (docs / "_manifest.json").exists():
+        raise SystemExit(f"{docs} is missing: run python benchmarks/gigabyte.py --sizes 1GB first")
+    table = ds.dataset(str(docs), format="parquet", partitioning="hive").to_table(
+        columns=["kind", "source", "lang", "locator", "text"]).sort_by("locator")
+    return table.take(list(range(0, table.num_rows, 20)))
+
+
+SAMPLES = {"local": build_corpus, "demo": demo_corpus, "gigabyte": gigabyte_corpus}
 
 
 def corpus(sample: str) -> pa.Table:
@@ -235,6 +249,7 @@ def breakdown(table: pa.Table, every: int) -> dict:
                 r["text"], r["lang"], sample_bytes=code_settings.tree_sitter_sample_bytes,
                 max_steps=code_settings.tree_sitter_max_steps, timeout_s=code_settings.tree_sitter_timeout_s,
                 comment_chars=code_settings.comment_max_chars), docs)
+            out[kind]["tree_sitter_parse_alone_cpu_s"] = _parse_alone_cpu_s(docs, code_settings)
             comments = [p.comments for p in parsed if p is not None and len(p.comments) >= 200]
             timed(kind, "comment language ID (batched)", lambda c: langid.predict(c, 1000), [comments])
             samples = [dedented_prefix(r["text"], code_settings.chars_per_token_sample_chars) for r in docs]
@@ -257,11 +272,39 @@ def breakdown(table: pa.Table, every: int) -> dict:
     return out
 
 
+def _parse_alone_cpu_s(docs: list[dict], settings) -> dict:
+    """CPU seconds of the tree-sitter parses alone, without the queries: the sample's parse, then the whole file's
+    when the sample has an error (as `treesitter.analyse` does). The native floor of the code path; not part of
+    the parts' sum."""
+    from lemur_data.quality import treesitter  # noqa: PLC0415
+
+    sample_s = reparse_s = 0.0
+    reparsed = reparsed_bytes = 0
+    for r in docs:
+        name = treesitter.grammar_for(r["lang"])
+        if name is None:
+            continue
+        data = r["text"].encode("utf-8")
+        sample = treesitter._sample(data, settings.tree_sitter_sample_bytes)
+        parser = treesitter._parser(name)
+        t0 = time.process_time()
+        tree = treesitter._parse(parser, sample, settings.tree_sitter_max_steps, settings.tree_sitter_timeout_s)
+        t1 = time.process_time()
+        sample_s += t1 - t0
+        if tree is not None and len(sample) < len(data) and tree.root_node.has_error:
+            treesitter._parse(parser, data, settings.tree_sitter_max_steps, settings.tree_sitter_timeout_s)
+            reparse_s += time.process_time() - t1
+            reparsed, reparsed_bytes = reparsed + 1, reparsed_bytes + len(data)
+    return {"sample_parses": round(sample_s, 3), "whole_file_reparses": round(reparse_s, 3),
+            "reparsed_docs": reparsed, "reparsed_mb": round(reparsed_bytes / 1e6, 2)}
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("mode", choices=("record", "compare", "speed", "profile", "breakdown"))
     ap.add_argument("--sample", choices=sorted(SAMPLES), default="local",
-                    help="local: the trees listed above; demo: the demo manifest's crawled documents")
+                    help="local: the trees listed above; demo: the demo manifest's crawled documents; gigabyte: "
+                         "every 20th crawled document of the gigabyte benchmark's 1 GB subset")
     ap.add_argument("--repeat", type=int, default=3)
     ap.add_argument("--kind", choices=("code", "text"), default="code")
     ap.add_argument("--every", type=int, default=1, help="speed, profile: every N-th document only")
