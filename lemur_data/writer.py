@@ -12,8 +12,8 @@ runs never give the same bytes; and it cannot reach S3 here without S3A jars. In
 * each task returns one small stats row per (dest, kind, source, lang, reason) group and per file: the driver
   turns those into the manifest's counts, example locators and outputs (with sha256), without a second pass.
 
-A stage whose files follow its upstream files instead of hash buckets (dedup: stages/dedup/write.py) writes with the
-same pieces: `PartFile` (one staged file, fixed row-group cuts), `TaskStats` rows (`STATS_DDL`) and `collect_stats`.
+A stage whose files follow its upstream files instead of hash buckets (dedup: stages/dedup/write.py; crawl's code
+trees: one file per run of the listing) writes with the same pieces: `PartFile` (one staged file, fixed row-group cuts), `TaskStats` rows (`STATS_DDL`) and `collect_stats`.
 """
 
 from __future__ import annotations
@@ -178,13 +178,15 @@ def write_partitioned(
     buckets: dict[str, int],
     store: storage.Storage,
     unique_ids: bool = True,
+    other_stats: Iterable = (),
 ) -> WriteResult:
     """Write `df` (payload columns + `_dest` + optional `reason`) under `root`; count every row.
 
     `schemas` maps each destination folder to the columns written there; `buckets` maps "dest/kind/source" to
     its file count (groups not listed get one file). With `unique_ids`, a second row with the same id in a group
     is counted as `duplicate_locator` instead of written (ids are sha256(source, locator), so this is a repeated
-    locator, e.g. a URL crawled twice).
+    locator, e.g. a URL crawled twice). `other_stats`: stats rows of the stage's other writes into other files
+    (crawl's tree runs), counted into the same result.
     """
     defaults = {"reason": F.lit(None).cast("string"), "lang": F.lit(""), "size_bytes": F.lit(0).cast("bigint"),
                 "locator": F.col("id")}
@@ -199,7 +201,7 @@ def write_partitioned(
     ordered = with_bucket.repartition(partitions, *GROUP_COLS).sortWithinPartitions(*GROUP_COLS, "id", *tiebreak)
     task = _WriteTask(root=root, schemas=schemas, store=store, unique_ids=unique_ids)
     rows = ordered.mapInArrow(task, STATS_DDL).collect()
-    return collect_stats(rows, buckets)
+    return collect_stats([*other_stats, *rows], buckets)
 
 
 def _bucket_count_expr(buckets: dict[str, int]) -> Column:

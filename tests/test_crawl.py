@@ -179,3 +179,51 @@ def test_crawl_output_reads_back_through_the_manifest(spark, demo_run):
     assert df.count() == m["counts"]["out"]["docs"]
     assert df.select("id").distinct().count() == m["counts"]["out"]["docs"]
     assert sorted(df.columns) == sorted(docs_table(out).schema.names)
+
+
+def test_code_trees_are_written_one_file_per_run_with_the_same_documents_whatever_the_run_size(spark, demo_run,
+                                                                                                tmp_path):
+    """`files` sources skip the shuffle: each run of consecutive listed files is one task and one output file, cut by
+    bytes to read (never by core count). Smaller runs must give more files with exactly the same documents, each
+    file sorted by id, every listed file still a document or a counted skip, and nothing shuffled."""
+    from lemur_data.stages.crawl import TREE_FORMATS  # noqa: PLC0415
+
+    cfg = load_manifest(DEMO_MANIFEST, output=str(tmp_path / "out"))
+    trees = tuple(s for s in cfg.sources if s.format in TREE_FORMATS)
+    assert len(trees) >= 2
+    small = cfg.model_copy(update={"sources": trees, "crawl": cfg.crawl.model_copy(update={"target_task_bytes": 64 << 10})})
+    m = run_stage(STAGES["crawl"], RunContext(small, STAGES, force=True, _spark=spark))
+    assert all(c["passed"] for c in m["validation"]), m["validation"]
+    assert m["timings"]["shuffle_bytes_written"] == 0
+    out, _ = demo_run
+    names = {s.name for s in trees}
+    columns = ["id", "text", "lang", "locator", "repo", "license", "content_sha256"]
+    default_rows = docs_table(out).filter(pads.field("source").isin(list(names))).select(columns)
+    small_rows = docs_table(tmp_path / "out").select(columns)
+    assert small_rows.num_rows == default_rows.num_rows > 100
+    assert small_rows.sort_by("id").to_pylist() == default_rows.sort_by("id").to_pylist()
+    for source in names:
+        files = sorted(f["path"] for f in m["outputs"]["files"] if f"/source={source}/" in f["path"])
+        assert len(files) > 1, source
+        runs = {int(p.rsplit("-of-", 1)[1].split(".")[0]) for p in files}
+        assert len(runs) == 1 and max(runs) >= len(files), files
+        for path in files:
+            ids = pads.dataset(tmp_path / "out" / path, format="parquet").to_table(columns=["id"]).column("id").to_pylist()
+            assert ids == sorted(ids), path
+
+
+def test_a_tree_name_escaping_to_a_listed_locator_is_counted_as_a_duplicate(tmp_path):
+    """A valid name spelling an escape (`caf%E9.py`) and the raw bytes it escapes (`caf\\xe9.py`) give one locator:
+    the listing keeps the first and names the second `duplicate_locator`, so no two documents share an id."""
+    from lemur_data import storage  # noqa: PLC0415
+    from lemur_data.config import CrawlConfig, SourceConfig  # noqa: PLC0415
+    from lemur_data.sources.trees import list_tree  # noqa: PLC0415
+
+    root = os.fsencode(tmp_path)
+    for name in (b"caf%E9.py", b"caf\xe9.py", b"other.py"):
+        with open(os.path.join(root, name), "wb") as f:
+            f.write(b"x = 1\n")
+    source = SourceConfig(name="code", kind="code", format="files", path=str(tmp_path))
+    _, items = list_tree(source, CrawlConfig(), storage.Storage())
+    assert [(i.rel, i.skip) for i in items] == [("caf%E9.py", None), ("caf%E9.py", "duplicate_locator"),
+                                                ("other.py", None)]

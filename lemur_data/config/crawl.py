@@ -29,5 +29,7 @@ class CrawlConfig(Model):
     extraction_timeout_s: float = Field(20.0, gt=0, description="time limit for one HTML main-text extraction")
     vendored_dirs: tuple[str, ...] = Field(DEFAULT_VENDORED_DIRS, description="directory names skipped as vendored")
     ignored_dirs: tuple[str, ...] = Field(DEFAULT_IGNORED_DIRS, description="VCS / cache directory names skipped")
-    target_file_bytes: int = Field(128 << 20, gt=0, description="aim for output Parquet files of about this size")
-    target_task_bytes: int = Field(32 << 20, gt=0, description="aim for Spark read tasks of about this much input")
+    target_file_bytes: int = Field(128 << 20, gt=0, description="aim for output Parquet files of about this size "
+                                   "(sources other than `files`)")
+    target_task_bytes: int = Field(32 << 20, gt=0, description="aim for Spark read tasks of about this much input; "
+                                   "a `files` source writes one output file per such run of its listing")

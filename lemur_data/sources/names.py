@@ -9,8 +9,8 @@ every literal `%` is written `%25`; nothing else changes: `name_\\xff\\xfe.py` -
 NOTE: an escape is recognised by a run of `%XX` (XX >= 80) that is not itself UTF-8, which the escaping produces
 for every invalid byte and a valid name never needs. A valid name that literally spells such a run (a wget-saved
 `caf%E9.html`) has the same locator as the raw bytes `caf\\xe9.html`: no escaping can avoid that and keep valid
-names unchanged. Both in one source give one id: the writer counts the second as `duplicate_locator`, never a
-silent merge.
+names unchanged. Both in one source give one id: the second is counted as `duplicate_locator` (by the listing of
+a tree, by the writer for other sources), never a silent merge.
 """
 
 from __future__ import annotations

@@ -50,9 +50,11 @@ def list_tree(source: SourceConfig, crawl: CrawlConfig, store: storage.Storage) 
 
 
 def _path_reasons(listed: list[Listed], source: SourceConfig, crawl: CrawlConfig) -> list[str | None]:
-    """Each listed file's reason to skip it known before reading (listing problem, path policy, size cap)."""
+    """Each listed file's reason to skip it known before reading (listing problem, path policy, size cap, a
+    locator already listed)."""
     folder_reasons: dict[str, str | None] = {}
     reasons = []
+    seen: set[str] = set()
     for rel, _, size, _, problem in listed:
         folder, _, name = rel.rpartition("/")
         if folder not in folder_reasons:
@@ -60,6 +62,13 @@ def _path_reasons(listed: list[Listed], source: SourceConfig, crawl: CrawlConfig
         reason = problem or folder_reasons[folder] or name_policy(rel, name, source)
         if reason is None and size > size_cap(rel, source, crawl):
             reason = "too_large"
+        # NOTE: two names escape to one locator only when one is not UTF-8 and the other spells its escape
+        # (names.py); the later one in listing order is the repeat. Deciding it here is what lets the crawl write
+        # a tree without a shuffle by id.
+        if reason is None and rel in seen:
+            reason = "duplicate_locator"
+        elif reason is None:
+            seen.add(rel)
         reasons.append(reason)
     return reasons
 
