@@ -13,7 +13,8 @@ runs never give the same bytes; and it cannot reach S3 here without S3A jars. In
   turns those into the manifest's counts, example locators and outputs (with sha256), without a second pass.
 
 A stage whose files follow its upstream files instead of hash buckets (dedup: stages/dedup/write.py; crawl's code
-trees: one file per run of the listing) writes with the same pieces: `PartFile` (one staged file, fixed row-group cuts), `TaskStats` rows (`STATS_DDL`) and `collect_stats`.
+trees: one file per run of the listing) writes with the same pieces: `PartFile` (one staged file, fixed row-group
+cuts), `TaskStats` rows (`STATS_DDL`) and `collect_stats`.
 """
 
 from __future__ import annotations

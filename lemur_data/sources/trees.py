@@ -132,7 +132,8 @@ def _repo_licenses(listed: list[Listed], reasons: list[str | None], root: str,
     return repo_of
 
 
-def _nearest_repo(folder: str, repos: dict[str, RepoLicense], memo: dict[str, RepoLicense | None]) -> RepoLicense | None:
+def _nearest_repo(folder: str, repos: dict[str, RepoLicense],
+                  memo: dict[str, RepoLicense | None]) -> RepoLicense | None:
     """`licenses.repo_for` of a file in `folder`, remembered for the folder and every folder walked above it."""
     walked = []
     while folder not in memo:

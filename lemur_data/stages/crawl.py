@@ -3,8 +3,8 @@
 The driver lists every source (cheap: paths and sizes). Code trees (`files`) are cut into runs of consecutive
 files (`tree_runs`): one task reads a run and writes its documents as one file, with no shuffle. Text trees
 (HTML extraction), archives, tables and WARC files are packed into work units of balanced bytes whose rows go
-through the hash-bucket writer (`writer.write_partitioned`), which also finds repeated locators across files. Either way
-every skip is counted by name, and the tasks' counts become the manifest.
+through the hash-bucket writer (`writer.write_partitioned`), which also finds repeated locators across files.
+Either way every skip is counted by name, and the tasks' counts become the manifest.
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ import logging
 import time
 from collections import Counter
 from dataclasses import dataclass
-from typing import Any, Iterator
+from typing import Any, Iterator, Sequence
 
 import pyarrow as pa
 import pyarrow.compute as pc
@@ -86,26 +86,26 @@ class CrawlStage:
         others = [p for p in plan.sources if cfg.source(p.source).format not in TREE_FORMATS]
         tree_stats = _write_tree_runs(ctx, tree_runs(trees, cfg.crawl)) if trees else []
         if others:
-            result = _write_bucketed(ctx, plan, [i for p in others for i in p.items], tree_stats)
+            result = _write_bucketed(ctx, others, tree_stats)
         else:
             result = collect_stats(tree_stats, {})
         return crawl_sections(cfg, plan, result, time.monotonic() - t0)
 
 
-def _write_bucketed(ctx: RunContext, plan: CrawlPlan, items: list[WorkItem], tree_stats: list) -> WriteResult:
-    """Text trees, archives, tables and WARC files: records from anywhere may share a locator, so every document goes through
-    the hash-bucket writer (a shuffle by id), which counts a repeated id as `duplicate_locator`. The result counts
-    the tree runs' stats rows too."""
+def _write_bucketed(ctx: RunContext, plans: list[SourcePlan], tree_stats: list) -> WriteResult:
+    """Text trees, archives, tables and WARC files: records from anywhere may share a locator, so every document
+    goes through the hash-bucket writer (a shuffle by id), which counts a repeated id as `duplicate_locator`. The
+    result counts the tree runs' stats rows too."""
     cfg, spark = ctx.cfg, ctx.spark
-    units = pack_units(items, cfg.crawl, spark.sparkContext.defaultParallelism)
+    units = pack_units([i for p in plans for i in p.items], cfg.crawl, spark.sparkContext.defaultParallelism)
     log.info("crawl: %d work units over %d cores", len(units), spark.sparkContext.defaultParallelism)
     shared = spark.sparkContext.broadcast(units)
     reader = _UnitReader(shared, {s.name: s for s in cfg.sources}, cfg.crawl, ctx.store)
     rows = spark.range(0, len(units), 1, numPartitions=max(1, len(units))).mapInArrow(reader, spark_ddl(CRAWL_SCHEMA))
     rows = rows.withColumn(DEST, F.when(F.col("reason").isNull(), F.lit(OUTPUT_DIR)))
-    expected = {k: v for k, v in _expected_bytes(cfg, plan).items() if any(i.source == k[2] for i in items)}
     result = write_partitioned(rows, root=cfg.output, schemas={OUTPUT_DIR: DOC_SCHEMA},
-                               buckets=bucket_counts(expected, cfg.crawl.target_file_bytes), store=ctx.store,
+                               buckets=bucket_counts(_expected_bytes(cfg, plans), cfg.crawl.target_file_bytes),
+                               store=ctx.store,
                                other_stats=tree_stats)
     shared.unpersist()
     return result
@@ -132,7 +132,7 @@ def tree_runs(plans: list[SourcePlan], crawl: CrawlConfig) -> list[TreeRun]:
     """
     runs = []
     for p in plans:
-        chunks = _consecutive(list(p.items), crawl.target_task_bytes)
+        chunks = _consecutive(p.items, crawl.target_task_bytes)
         runs += [TreeRun(p.source, i, len(chunks), tuple(c)) for i, c in enumerate(chunks)]
     return runs
 
@@ -201,7 +201,7 @@ def pack_units(items: list[WorkItem], crawl: CrawlConfig, parallelism: int) -> l
     return _consecutive(items, max(_MIN_UNIT_BYTES, min(crawl.target_task_bytes, total // max(1, 4 * parallelism))))
 
 
-def _consecutive(items: list[WorkItem], target: int) -> list[list[WorkItem]]:
+def _consecutive(items: Sequence[WorkItem], target: int) -> list[list[WorkItem]]:
     """Consecutive items in groups of about `target` bytes to read (skipped items cost nothing) and at most
     `_MAX_ITEMS_PER_UNIT` items."""
     units: list[list[WorkItem]] = []
@@ -219,9 +219,9 @@ def _consecutive(items: list[WorkItem], target: int) -> list[list[WorkItem]]:
     return units
 
 
-def _expected_bytes(cfg: DatasetManifest, plan: CrawlPlan) -> dict[tuple[str, str, str], int]:
+def _expected_bytes(cfg: DatasetManifest, plans: list[SourcePlan]) -> dict[tuple[str, str, str], int]:
     return {(OUTPUT_DIR, cfg.source(p.source).kind, p.source): int(p.bytes * _EXPANSION[cfg.source(p.source).format])
-            for p in plan.sources}
+            for p in plans}
 
 
 def _input_entry(source: SourceConfig, plan: SourcePlan) -> dict[str, Any]:
