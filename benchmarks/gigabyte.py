@@ -2,7 +2,7 @@
 """The gigabyte benchmark (issue 10): all five stages at 0.5, 1 and 2 GB of real code and docs on local[2], with the
 single-process dedup peers on the same documents.
 
-The measurement (a quiet 2-core machine; about 50 minutes, see RESULTS.md; plus ~10 for the corpus if not built):
+The measurement (a quiet 2-core machine; about 65 minutes, see RESULTS.md; plus ~10 for the corpus if not built):
 
     nice python benchmarks/gigabyte_corpus.py && python benchmarks/gigabyte.py
 
@@ -28,6 +28,10 @@ seconds of the peer (one process). As a check a busy machine cannot fake, every 
 (the peer's own CPU time; for a stage, the CPU time of this process and all under it: JVM and Python workers).
 Tokenize peer: raw sentencepiece in its own process on the texts the tokenize stage read (exported untimed),
 `encode_as_numpy` per 1,024-document batch with num_threads=1, only the encoding timed; the stage's ratio to it.
+Then the same as two processes at once (every other batch each), as the stage runs two encoders: on this VM two
+busy cores slow each other by ~10%, which the lone peer does not pay; the stage's ratio per CPU s to that pair is
+its own overhead. `python benchmarks/gigabyte.py tokenize-peers <size>` measures the tokenize stage again on an
+existing output with both peers (results/tokenize_pairs.json).
 Crawl of the `files` source alone (no HTML extraction): the crawl stage again on the code tree only, twice in a row:
 first after the pipeline (the machine may have evicted the tree from the page cache by then: this VM's DAMON
 reclaim pages out idle file pages, and its disk reads ~50 MB/s cold), then at once again (the tree cached).
@@ -366,31 +370,81 @@ def tokenize_peer(folder: Path, out: Path, stage: dict) -> dict:
         return {"skipped": f"the tokenizer is {spec.format}, not sentencepiece"}
     texts = folder / "tokenize-input.parquet"
     nbytes = export_tokenize_input(out, texts)
-    proc = subprocess.run([sys.executable, __file__, "sentencepiece-peer", str(texts), tokenizer.local_path(spec.path),
-                           str(int(spec.add_bos))], capture_output=True, text=True)
-    texts.unlink()
-    if proc.returncode != 0:
-        raise RuntimeError(proc.stderr[-3000:])
-    r = json.loads(proc.stdout)
+    try:
+        r = _sentencepiece_processes(texts, tokenizer.local_path(spec.path), spec.add_bos, parts=1)[0]
+        pair = _sentencepiece_processes(texts, tokenizer.local_path(spec.path), spec.add_bos, parts=2)
+    finally:
+        texts.unlink()
     r["text_bytes"] = nbytes
+    # NOTE: the stage runs two encoders at once; on this VM two busy cores slow each other, so the same library
+    # is also run as two processes at once (every other batch each): the stage's ratio to that is its own cost.
+    pair_cpu, pair_wall = sum(p["cpu_s"] for p in pair), max(p["wall_s"] for p in pair)
+    r["two_processes"] = {"cpu_s": round(pair_cpu, 2), "wall_s": round(pair_wall, 2),
+                          "mb_per_s_per_core": round(nbytes / pair_wall / CORES / 1e6, 3),
+                          "mb_per_cpu_s": round(nbytes / pair_cpu / 1e6, 3),
+                          "stage_over_pair_cpu": round(stage["mb_per_cpu_s"] / (nbytes / pair_cpu / 1e6), 3)
+                          if stage["mb_per_cpu_s"] else None}
     r["mb_per_s_per_core"] = round(nbytes / r["wall_s"] / 1e6, 3)  # one process, one thread
     r["mb_per_cpu_s"] = round(nbytes / r["cpu_s"] / 1e6, 3)
     r["stage_over_peer"] = round(stage["mb_per_s_per_core"] / r["mb_per_s_per_core"], 3)
     r["stage_over_peer_cpu"] = round(stage["mb_per_cpu_s"] / r["mb_per_cpu_s"], 3) if stage["mb_per_cpu_s"] else None
     r["same_tokens_as_stage"] = r["kept_tokens"] == stage["out_tokens"]
-    print(f"    raw sentencepiece: {r['mb_per_s_per_core']} MB/s per core (tokenize stage x{r['stage_over_peer']})",
-          file=sys.stderr)
+    print(f"    raw sentencepiece: {r['mb_per_s_per_core']} MB/s per core (tokenize stage x{r['stage_over_peer']}); "
+          f"two at once: {r['two_processes']['mb_per_cpu_s']} MB per CPU s (stage x"
+          f"{r['two_processes']['stage_over_pair_cpu']})", file=sys.stderr)
     return r
 
 
-def sentencepiece_peer_main(texts: Path, model: str, add_bos: bool) -> int:
+def tokenize_peers_main(label: str) -> int:
+    """The tokenize stage again on a size's existing pipeline output (once untimed to start the workers, then
+    measured) and its sentencepiece peers, alone and two at once: results/tokenize_pairs.json, one entry per size."""
+    from lemur_data.config import load_manifest  # noqa: PLC0415
+    from lemur_data.runner import run_stage  # noqa: PLC0415
+    from lemur_data.spark import get_session  # noqa: PLC0415
+    from lemur_data.stage import RunContext  # noqa: PLC0415
+    from lemur_data.stages import STAGES  # noqa: PLC0415
+
+    folder = subset_folder(label)
+    load_start = os.getloadavg()
+    spark = get_session(master=MASTER, app_name="lemur-data-tokenize-peers")
+    ctx = RunContext(load_manifest(folder / "dataset.yaml", output=str(folder / "out")), STAGES, force=True,
+                     _spark=spark)
+    run_stage(STAGES["tokenize"], ctx)
+    stage = measure_stage(STAGES["tokenize"], ctx, folder / "out", None, None)
+    spark.stop()
+    peer = tokenize_peer(folder, folder / "out", stage)
+    path = RESULTS / "tokenize_pairs.json"
+    report = json.loads(path.read_text()) if path.exists() else {}
+    report[label] = {"date": datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC"),
+                     "load_average_start": [round(x, 2) for x in load_start], "stage": stage, "peer": peer}
+    path.write_text(json.dumps(report, indent=1) + "\n", encoding="utf-8")
+    return 0
+
+
+def _sentencepiece_processes(texts: Path, model: str, add_bos: bool, parts: int) -> list[dict]:
+    """Raw sentencepiece in `parts` processes started together, process i encoding batches i, i + parts, ..."""
+    procs = [subprocess.Popen([sys.executable, __file__, "sentencepiece-peer", str(texts), model, str(int(add_bos)),
+                               f"{i}/{parts}"], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+             for i in range(parts)]
+    results = []
+    for proc in procs:
+        stdout, stderr = proc.communicate()
+        if proc.returncode != 0:
+            raise RuntimeError(stderr[-3000:])
+        results.append(json.loads(stdout))
+    return results
+
+
+def sentencepiece_peer_main(texts: Path, model: str, add_bos: bool, share: str = "0/1") -> int:
     """Raw sentencepiece as a careful user runs it on one core: the documents in memory, one batch call per 1,024
-    documents (the stage's row groups), the library's own threading at 1 thread. Only the encoding is timed."""
+    documents (the stage's row groups), the library's own threading at 1 thread. Only the encoding is timed.
+    `share` i/n: only batches i, i + n, ... (one of n processes run at once)."""
     import sentencepiece as spm  # noqa: PLC0415
 
+    part, parts = map(int, share.split("/"))
     sp = spm.SentencePieceProcessor(model_file=model)
     pf = pq.ParquetFile(texts)
-    batches = [pf.read_row_group(rg).column("text").to_pylist() for rg in range(pf.num_row_groups)]
+    batches = [pf.read_row_group(rg).column("text").to_pylist() for rg in range(part, pf.num_row_groups, parts)]
     specials = 1 + int(add_bos)
     t_cpu, t_wall = time.process_time(), time.monotonic()
     tokens = kept = 0
@@ -643,8 +697,10 @@ def _crawl_cell(c: dict | None) -> str:
 
 
 if __name__ == "__main__":
-    if len(sys.argv) == 5 and sys.argv[1] == "sentencepiece-peer":
-        sys.exit(sentencepiece_peer_main(Path(sys.argv[2]), sys.argv[3], sys.argv[4] == "1"))
+    if len(sys.argv) == 6 and sys.argv[1] == "sentencepiece-peer":
+        sys.exit(sentencepiece_peer_main(Path(sys.argv[2]), sys.argv[3], sys.argv[4] == "1", sys.argv[5]))
+    if len(sys.argv) == 3 and sys.argv[1] == "tokenize-peers":
+        sys.exit(tokenize_peers_main(sys.argv[2]))
     if len(sys.argv) == 5 and sys.argv[1] == "peer":
         sys.exit(peer_main(sys.argv[2], Path(sys.argv[3]), Path(sys.argv[4])))
     sys.exit(main())
