@@ -291,7 +291,7 @@ def _parse_alone_cpu_s(docs: list[dict], settings) -> dict:
         tree = treesitter._parse(parser, sample, settings.tree_sitter_max_steps, settings.tree_sitter_timeout_s)
         t1 = time.process_time()
         sample_s += t1 - t0
-        if tree is not None and len(sample) < len(data) and tree.root_node.has_error:
+        if treesitter.whole_file_needed(tree, sample, data):
             treesitter._parse(parser, data, settings.tree_sitter_max_steps, settings.tree_sitter_timeout_s)
             reparse_s += time.process_time() - t1
             reparsed, reparsed_bytes = reparsed + 1, reparsed_bytes + len(data)

@@ -379,10 +379,11 @@ def tokenize_peer(folder: Path, out: Path, stage: dict) -> dict:
     # NOTE: the stage runs two encoders at once; on this VM two busy cores slow each other, so the same library
     # is also run as two processes at once (every other batch each): the stage's ratio to that is its own cost.
     pair_cpu, pair_wall = sum(p["cpu_s"] for p in pair), max(p["wall_s"] for p in pair)
+    pair_mb_per_cpu_s = nbytes / pair_cpu / 1e6
     r["two_processes"] = {"cpu_s": round(pair_cpu, 2), "wall_s": round(pair_wall, 2),
                           "mb_per_s_per_core": round(nbytes / pair_wall / CORES / 1e6, 3),
-                          "mb_per_cpu_s": round(nbytes / pair_cpu / 1e6, 3),
-                          "stage_over_pair_cpu": round(stage["mb_per_cpu_s"] / (nbytes / pair_cpu / 1e6), 3)
+                          "mb_per_cpu_s": round(pair_mb_per_cpu_s, 3),
+                          "stage_over_pair_cpu": round(stage["mb_per_cpu_s"] / pair_mb_per_cpu_s, 3)
                           if stage["mb_per_cpu_s"] else None}
     r["mb_per_s_per_core"] = round(nbytes / r["wall_s"] / 1e6, 3)  # one process, one thread
     r["mb_per_cpu_s"] = round(nbytes / r["cpu_s"] / 1e6, 3)
@@ -558,7 +559,10 @@ def ensure_corpus(labels: list[str]) -> None:
 
 
 def main() -> int:
-    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0],
+                                 epilog="`gigabyte.py tokenize-peers SIZE` measures the tokenize stage again on SIZE's "
+                                        "existing output with its sentencepiece peers, alone and two at once "
+                                        "(results/tokenize_pairs.json).")
     ap.add_argument("--sizes", default="0.5GB,1GB,2GB", help="subset labels (as built by gigabyte_corpus.py)")
     ap.add_argument("--validation", action="store_true", help="a small code-path check: gigabyte-validation.json")
     ap.add_argument("--warmup", default=WARMUP, help="subset of the untimed warm-up run, or `none`")

@@ -125,10 +125,7 @@ def analyse(text: str, lang: str, *, sample_bytes: int, max_steps: int, timeout_
     data = text.encode("utf-8")
     sample = _sample(data, sample_bytes)
     tree = _parse(_parser(name), sample, max_steps, timeout_s)
-    # NOTE: a sample of a file whose top-level item outgrows the window (one Java class, a C file of one big table,
-    # a bundle) ends inside that item and parses with errors the file does not have (29 of 36 syntax-error drops of
-    # the demo run). Any error in a strict sample therefore re-parses the whole file, under the same caps.
-    if tree is not None and len(sample) < len(data) and tree.root_node.has_error:
+    if whole_file_needed(tree, sample, data):
         sample = data
         tree = _parse(_parser(name), sample, max_steps, timeout_s)
     if tree is None:
@@ -136,6 +133,16 @@ def analyse(text: str, lang: str, *, sample_bytes: int, max_steps: int, timeout_
     result = _signals(_grammar(name), tree, sample, comment_chars)
     result.signals["code.ts_parsed_fraction_v1"] = len(sample) / max(1, len(data))
     return result
+
+
+def whole_file_needed(tree, sample: bytes, data: bytes) -> bool:
+    """Whether a sample's parse must be redone on the whole file.
+
+    NOTE: a sample of a file whose top-level item outgrows the window (one Java class, a C file of one big table,
+    a bundle) ends inside that item and parses with errors the file does not have (29 of 36 syntax-error drops of
+    the demo run). Any error in a strict sample therefore re-parses the whole file, under the same caps.
+    """
+    return tree is not None and len(sample) < len(data) and tree.root_node.has_error
 
 
 def _sample(data: bytes, limit: int) -> bytes:

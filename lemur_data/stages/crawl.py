@@ -167,13 +167,10 @@ class _TreeRunWriter:
         records = (r for item in run.items for r in read_item(item, source, self.crawl, self.store))
         rows = pa.Table.from_batches(list(to_batches(records)), schema=CRAWL_SCHEMA)
         stats = TaskStats()
-        skipped = pc.is_valid(rows.column("reason"))
-        for row in rows.filter(skipped).select(_COUNTED).to_pylist():
-            stats.count(None, row["kind"], row["source"], row["lang"], row["reason"], row["size_bytes"],
-                        row["locator"])
-        docs = rows.filter(pc.invert(skipped)).sort_by([("id", "ascending")])
-        for row in docs.select(_COUNTED).to_pylist():
-            stats.count(OUTPUT_DIR, row["kind"], row["source"], row["lang"], None, row["size_bytes"], row["locator"])
+        for row in rows.select(_COUNTED).to_pylist():
+            stats.count(OUTPUT_DIR if row["reason"] is None else None, row["kind"], row["source"], row["lang"],
+                        row["reason"], row["size_bytes"], row["locator"])
+        docs = rows.filter(pc.is_null(rows.column("reason"))).sort_by([("id", "ascending")])
         if docs.num_rows:  # NOTE: no empty files: a run whose files were all skipped writes nothing
             with PartFile(self.store, self.root, run.rel(source.kind), DOC_SCHEMA) as out:
                 out.append(docs)
