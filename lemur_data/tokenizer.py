@@ -22,6 +22,7 @@ import numpy as np
 from lemur_data import storage
 from lemur_data.config import ASSET_PREFIX, ConfigError, TokenizerConfig
 from lemur_data.schema import token_dtype_hint
+from lemur_data.sentencepiece_lines import LineEncoder
 
 HF_EOS_CANDIDATES = ("</s>", "<|endoftext|>", "<|end_of_text|>", "<eos>")
 HF_BOS_CANDIDATES = ("<s>", "<|begin_of_text|>", "<bos>", "<|startoftext|>")
@@ -50,20 +51,30 @@ class Encoder:
 
     def __init__(self, spec: TokenizerSpec, data: bytes) -> None:
         self.spec = spec
+        self._lines: LineEncoder | None = None  # sentencepiece line by line, when exact for the model
         if spec.format == "sentencepiece":
             self._sp = _load_sentencepiece(data)
+            self._lines = LineEncoder.for_model(self._sp, data)
         else:
             self._hf = _load_huggingface(data)
+
+    @property
+    def line_by_line(self) -> bool:
+        """Whether documents are encoded line by line (sentencepiece_lines: same ids, faster)."""
+        return self._lines is not None
 
     def encode_batch(self, texts: list[str], threads: int = 1,
                      specials: bool = True) -> tuple[np.ndarray, np.ndarray]:
         """(tokens, lengths): documents' tokens concatenated, each with EOS appended (BOS first if add_bos).
         `specials=False`: the texts' own tokens only (the files of a repository document, which gets its
         BOS / EOS once)."""
+        add_bos = self.spec.add_bos and specials
+        # NOTE: sentencepiece never maps text to control ids (</s> in a text is spelt out), so EOS only appears
+        # where we add it.
+        if self._lines is not None:
+            return self._lines.encode(texts, add_bos=add_bos, add_eos=specials, threads=threads)
         if self.spec.format == "sentencepiece":
-            # NOTE: sentencepiece never maps text to control ids (</s> in a text is spelt out), so EOS only
-            # appears where we add it.
-            arrays = self._sp.encode_as_numpy(texts, add_bos=self.spec.add_bos and specials, add_eos=specials,
+            arrays = self._sp.encode_as_numpy(texts, add_bos=add_bos, add_eos=specials,
                                               num_threads=threads)
         else:
             arrays = self._encode_hf(texts, threads, specials)
