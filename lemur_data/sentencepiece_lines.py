@@ -38,7 +38,7 @@ class LineEncoder:
     def __init__(self, sp: Any, sp_no_prefix: Any) -> None:
         self._sp = sp
         self._lines = sp_no_prefix
-        self._cache: dict[str, bytes] = {}  # a line's ids, as int32 bytes
+        self._cache: dict[str, bytes] = {}  # a line (without its newline) -> ids of it with its newline, int32 bytes
         self._cached_chars = 0
 
     @classmethod
@@ -65,34 +65,32 @@ class LineEncoder:
     def encode(self, texts: list[str], *, add_bos: bool, add_eos: bool,
                threads: int) -> tuple[np.ndarray, np.ndarray]:
         """(tokens, lengths): the texts' tokens concatenated (BOS / EOS per text when asked), tokens per text."""
-        heads, rests = [], []
+        # A text is its head (the first line with its newline: the only part with a dummy prefix), its middle
+        # lines (remembered, keyed without their newline) and its tail (the text after the last newline).
+        heads, middles, tails = [], [], []
         for text in texts:
             lines = text.split("\n")
-            heads.append(lines[0] + "\n" if len(lines) > 1 else lines[0])
-            rest = [line + "\n" for line in lines[1:-1]]
-            if len(lines) > 1 and lines[-1]:
-                rest.append(lines[-1])
-            rests.append(rest)
-        self._remember(rests, threads)
-        head_tokens = _as_bytes(self._sp.encode(heads, add_bos=add_bos, num_threads=threads))
+            if len(lines) == 1:
+                heads.append(text)
+                middles.append(())
+                tails.append("")
+            else:
+                heads.append(lines[0] + "\n")
+                middles.append(lines[1:-1])
+                tails.append(lines[-1])
+        self._remember(middles, threads)
+        head_ids = _as_bytes(self._sp.encode(heads, add_bos=add_bos, num_threads=threads))
+        tail_ids = _as_bytes(self._lines.encode(tails, num_threads=threads))
         eos = np.array([self._sp.eos_id()], _ID).tobytes() if add_eos else b""
-        parts: list[bytes] = []
-        starts = np.empty(len(texts), np.int64)
-        tokens_of = self._cache.__getitem__
-        for i, (head, rest) in enumerate(zip(head_tokens, rests)):
-            starts[i] = len(parts)
-            parts.append(head)
-            parts.extend(map(tokens_of, rest))
-            parts.append(eos)
-        if not parts:
-            return np.zeros(0, np.int32), np.zeros(0, np.int64)
-        sizes = np.fromiter(map(len, parts), np.int64, len(parts)) // _ID.itemsize
-        flat = np.frombuffer(b"".join(parts), _ID).astype(np.int32)
-        return flat, np.add.reduceat(sizes, starts)
+        ids_of = self._cache.__getitem__
+        docs = [b"".join(chain((head,), map(ids_of, middle), (tail, eos)))
+                for head, middle, tail in zip(head_ids, middles, tail_ids)]
+        lengths = np.fromiter(map(len, docs), np.int64, len(docs)) // _ID.itemsize
+        return np.frombuffer(b"".join(docs), _ID).astype(np.int32), lengths
 
-    def _remember(self, rests: list[list[str]], threads: int) -> None:
-        """Encode the batch's lines that are not remembered yet (all of them after the cache is full)."""
-        lines = {line for rest in rests for line in rest}
+    def _remember(self, middles: list, threads: int) -> None:
+        """Encode the batch's middle lines that are not remembered yet (all of them after the memory is full)."""
+        lines = set(chain.from_iterable(middles))
         missing = list(lines.difference(self._cache))
         chars = sum(map(len, missing))
         if len(self._cache) + len(missing) > _CACHE_LIMIT or self._cached_chars + chars > _CACHE_CHARS:
@@ -100,8 +98,9 @@ class LineEncoder:
             missing = list(lines)
             self._cached_chars, chars = 0, sum(map(len, missing))
         self._cached_chars += chars
-        # NOTE: the order of `missing` (a set's) does not matter: each line's tokens depend on that line alone.
-        self._cache.update(zip(missing, _as_bytes(self._lines.encode(missing, num_threads=threads))))
+        # NOTE: the order of `missing` (a set's) does not matter: each line's ids depend on that line alone.
+        ids = self._lines.encode([line + "\n" for line in missing], num_threads=threads)
+        self._cache.update(zip(missing, _as_bytes(ids)))
 
 
 def _as_bytes(ids: list[list[int]]) -> list[bytes]:
