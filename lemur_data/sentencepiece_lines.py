@@ -46,7 +46,11 @@ class LineEncoder:
     def for_model(cls, sp: Any, model: bytes) -> LineEncoder | None:
         """A line encoder for the loaded model `sp` (whose file bytes are `model`), or None when line-by-line
         encoding could give other ids than whole texts for this model."""
-        if not _splits_at_newlines(model):
+        try:
+            splits = _splits_at_newlines(model)
+        except (ValueError, IndexError):  # a proto this reader does not follow: stay with whole texts
+            return None
+        if not splits:
             return None
         import sentencepiece as spm  # noqa: PLC0415 - the caller has loaded it already
 
@@ -136,6 +140,8 @@ def _fields(message: bytes) -> Iterator[tuple[int, Any]]:
             value, i = _varint(message, i)
         elif wire == 2:
             size, i = _varint(message, i)
+            if i + size > len(message):
+                raise ValueError("truncated protobuf field")
             value, i = message[i:i + size], i + size
         elif wire in (1, 5):
             size = 8 if wire == 1 else 4

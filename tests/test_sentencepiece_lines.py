@@ -104,3 +104,9 @@ def test_a_whitespace_collapsing_normalizer_is_refused():
     sp = spm.SentencePieceProcessor(model_proto=data)
     assert sp.encode("a  \n  b") != spm.SentencePieceProcessor(model_proto=model()).encode("a  \n  b")
     assert LineEncoder.for_model(sp, data) is None
+
+
+def test_model_bytes_the_reader_cannot_follow_mean_whole_texts():
+    sp = spm.SentencePieceProcessor(model_proto=model())
+    assert LineEncoder.for_model(sp, model() + bytes((0xFB, 0x07))) is None  # a group (wire type 3): not read
+    assert LineEncoder.for_model(sp, model()[:-1]) is None  # cut inside the last field
