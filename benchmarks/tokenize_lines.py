@@ -38,16 +38,19 @@ def main() -> int:
     import sentencepiece as spm  # noqa: PLC0415
 
     from lemur_data import storage, tokenizer  # noqa: PLC0415
-    from lemur_data.config import TokenizerConfig  # noqa: PLC0415
+    from lemur_data.config import load_manifest  # noqa: PLC0415
 
-    out = gigabyte.subset_folder(args.size) / "out"
+    folder = gigabyte.subset_folder(args.size)
+    out = folder / "out"
     if not (out / "deduped" / "_manifest.json").exists():
         print(f"no deduped/ output under {out}: run `python benchmarks/gigabyte.py --sizes {args.size}` first",
               file=sys.stderr)
         return 2
-    texts_path = out.parent / "tokenize-lines-input.parquet"
+    texts_path = folder / "tokenize-lines-input.parquet"
     nbytes = gigabyte.export_tokenize_input(out, texts_path)
-    spec, model = tokenizer.resolve(TokenizerConfig(), storage.Storage())
+    # The tokenizer the size's manifest configures, as the stage and gigabyte.tokenize_peer resolve it.
+    spec, model = tokenizer.resolve(load_manifest(folder / "dataset.yaml", output=str(out)).tokenizer,
+                                    storage.Storage())
     encoder = tokenizer.Encoder(spec, model)
     sp = spm.SentencePieceProcessor(model_proto=model)
     load = os.getloadavg()

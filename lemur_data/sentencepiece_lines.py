@@ -59,8 +59,9 @@ class LineEncoder:
         if len(newline) != 1 or sp.is_unknown(newline[0]):
             return None
         for text in _PROBES:
-            flat, _ = encoder.encode(["\n".join((text, text)), text], add_bos=False, add_eos=False, threads=1)
-            whole = np.concatenate(sp.encode_as_numpy(["\n".join((text, text)), text]) + [np.zeros(0, np.int32)])
+            batch = ["\n".join((text, text)), text]
+            flat, _ = encoder.encode(batch, add_bos=False, add_eos=False, threads=1)
+            whole = np.concatenate(sp.encode_as_numpy(batch) + [np.zeros(0, np.int32)])
             if not np.array_equal(flat, whole.astype(np.int32)):
                 return None
         encoder._cache.clear()
