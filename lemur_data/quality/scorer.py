@@ -22,6 +22,7 @@ from lemur_data.quality.code_signals import heuristic_signals
 from lemur_data.quality.datatrove_rules import DatatroveRules
 from lemur_data.quality.decontam import DecontaminationIndex
 from lemur_data.quality.recipes import CodeRecipe, CompiledRule, RuleSet, TextRecipe
+from lemur_data.quality.signal_memo import BatchRecall, SignalMemo
 from lemur_data.quality.text_signals import Routed, prose_signals, split_prose
 from lemur_data.quality.textstats import CharView
 from lemur_data.schema import DOC_SCHEMA, content_sha256, extend_schema
@@ -161,8 +162,8 @@ def _quality_model(path: str):
 class Scorer:
     """Scores documents batch by batch and accumulates the task's statistics."""
 
-    def __init__(self, plan: ScoringPlan, index: DecontaminationIndex | None) -> None:
-        self.plan, self.index = plan, index
+    def __init__(self, plan: ScoringPlan, index: DecontaminationIndex | None, memo: SignalMemo | None = None) -> None:
+        self.plan, self.index, self.memo = plan, index, memo
         self.rulesets = {"code": RuleSet(plan.code.rules), "text": RuleSet(plan.text.rules)}
         self.extra_rules = plan.stage_rules()
         self.stats = ScoringStats()
@@ -177,7 +178,8 @@ class Scorer:
 
         One pass over the documents does the per-document work on one shared `CharView` each (heuristics, parser,
         prose rules, decontamination, PII); the model calls then run batched over what that pass collected
-        (comment and prose language ID, characters per token, the quality classifier).
+        (comment and prose language ID, characters per token, the quality classifier). With a memo, a text
+        scored before (or earlier in the batch) is not scored again.
         """
         n = len(texts)
         out = Signals([{} for _ in range(n)], list(langs), [{} for _ in range(n)], [None] * n)
@@ -185,7 +187,10 @@ class Scorer:
         prose: dict[int, str] = {}
         token_samples: dict[int, str] = {}
         wanted_pii = frozenset(self.plan.pii_types)
+        recall = self.memo.recall(kinds, langs, texts) if self.memo is not None else None
         for i, text in enumerate(texts):
+            if recall is not None and not recall.needs_scoring(i):
+                continue
             view = CharView.of(text)
             sig = out.signals[i]
             try:
@@ -209,7 +214,9 @@ class Scorer:
         self._language_ids(comments, prose, out)
         self._chars_per_token(token_samples, out.signals)
         if self.plan.quality is not None:
-            self._quality(kinds, texts, out.signals)
+            self._quality(kinds, texts, out.signals, recall)
+        if recall is not None:
+            recall.settle(out.signals, out.langs, out.metas, out.redactions)
         return out
 
     def _code_doc(self, text: str, view: CharView, lang: str, sig: dict[str, float], i: int,
@@ -271,9 +278,10 @@ class Scorer:
             if ids:
                 sigs[i]["code.chars_per_token_v2"] = len(samples[i]) / len(ids)
 
-    def _quality(self, kinds: list[str], texts: list[str], sigs: list[dict[str, float]]) -> None:
+    def _quality(self, kinds: list[str], texts: list[str], sigs: list[dict[str, float]],
+                 recall: BatchRecall | None) -> None:
         q = self.plan.quality
-        wanted = [i for i, k in enumerate(kinds) if k in q.kinds]
+        wanted = [i for i, k in enumerate(kinds) if k in q.kinds and (recall is None or recall.needs_scoring(i))]
         if not wanted:
             return
         scores = classifier.positive_scores(_quality_model(q.path), [classifier.normalize(texts[i]) for i in wanted],

@@ -14,6 +14,7 @@ import hashlib
 import json
 import logging
 import time
+import uuid
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Iterator
@@ -28,6 +29,7 @@ from lemur_data.quality.decontam import DecontaminationIndex, read_benchmark
 from lemur_data.quality.pii import PII_TYPES
 from lemur_data.quality.scorer import (DECONTAM_RULE, ERROR_RULE, QUALITY_RULE, REJECT_SCHEMA, SCORED_SCHEMA,
                                        QualityModel, Scorer, ScoringPlan, ScoringStats)
+from lemur_data.quality.signal_memo import SignalMemo
 from lemur_data.stage import Prepared, RunContext
 from lemur_data.schema import DOC_SCHEMA, spark_ddl
 from lemur_data.writer import WriteResult, bucket_counts, write_partitioned
@@ -82,7 +84,8 @@ class FilterStage:
         docs = read_parquet_files(spark, store, cfg.output, main_files(plan.upstream))
         index = spark.sparkContext.broadcast(plan.index) if plan.index is not None else None
         stats_root = ctx.path(OUTPUT_DIR, _STATS_DIR)
-        scored = docs.mapInArrow(_ScoreTask(plan.scoring, index, stats_root, store), spark_ddl(SCORED_SCHEMA))
+        task = _ScoreTask(plan.scoring, index, stats_root, store, job=uuid.uuid4().hex)
+        scored = docs.mapInArrow(task, spark_ddl(SCORED_SCHEMA))
         result = write_partitioned(
             scored, root=cfg.output, schemas={OUTPUT_DIR: DOC_SCHEMA, REJECTS_DIR: REJECT_SCHEMA},
             buckets=bucket_counts(_expected_bytes(plan.upstream), cfg.filter.target_file_bytes), store=store,
@@ -94,15 +97,16 @@ class FilterStage:
 
 
 class _ScoreTask:
-    """mapInArrow function: DOC batches in, scored rows out; the task's counts go to a JSON file at the end."""
+    """mapInArrow function: DOC batches in, scored rows out; the task's counts go to a JSON file at the end.
+    A text scored before by the same worker in the same execution (`job`) is not scored again (`SignalMemo`)."""
 
-    def __init__(self, plan: ScoringPlan, index: Any, stats_root: str, store: storage.Storage) -> None:
-        self.plan, self.index, self.stats_root, self.store = plan, index, stats_root, store
+    def __init__(self, plan: ScoringPlan, index: Any, stats_root: str, store: storage.Storage, job: str) -> None:
+        self.plan, self.index, self.stats_root, self.store, self.job = plan, index, stats_root, store, job
 
     def __call__(self, batches: Iterator[pa.RecordBatch]) -> Iterator[pa.RecordBatch]:
         from pyspark import TaskContext  # noqa: PLC0415
 
-        scorer = Scorer(self.plan, self.index.value if self.index is not None else None)
+        scorer = Scorer(self.plan, self.index.value if self.index is not None else None, SignalMemo.shared(self.job))
         for batch in batches:
             if batch.num_rows:
                 yield scorer.score(batch)

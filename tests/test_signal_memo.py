@@ -1,0 +1,90 @@
+"""The scorer's memo of scored texts (quality/signal_memo.py): copies of a document get exactly the rows and counts
+that scoring them again gives, within a batch, across batches and after the memo starts over."""
+
+from __future__ import annotations
+
+import pyarrow as pa
+import pyarrow.dataset as pads
+import pytest
+
+from lemur_data.quality import recipes
+from lemur_data.quality.pii import PII_TYPES
+from lemur_data.quality.scorer import Scorer, ScoringPlan
+from lemur_data.quality.signal_memo import SignalMemo
+from lemur_data.schema import DOC_SCHEMA
+from tests.test_filter import humaneval_index
+
+
+def plan() -> ScoringPlan:
+    code = recipes.load("code", None, {}, {}, "filter.code")
+    text = recipes.load("text", None, {}, {}, "filter.text")
+    return ScoringPlan(code, text, PII_TYPES, "drop", None)
+
+
+@pytest.fixture(scope="module")
+def demo_docs(demo_pipeline) -> pa.Table:
+    """The demo run's crawled documents (real code and prose, among them PII, junk and a decontamination hit)."""
+    root, _ = demo_pipeline
+    table = pads.dataset(str(root / "docs"), format="parquet", partitioning="hive").to_table()
+    return table.select(DOC_SCHEMA.names).cast(DOC_SCHEMA).sort_by("id")
+
+
+def copies_in_batches(docs: pa.Table) -> list[pa.RecordBatch]:
+    """Every document three times: twice in the first batches (in order, then reversed), once more later."""
+    n = docs.num_rows
+    order = list(range(n)) + list(reversed(range(n))) + list(range(0, n, 2)) + list(range(1, n, 2))
+    return docs.take(order).to_batches(max_chunksize=max(8, n // 3))
+
+
+def scored(scorer: Scorer, batches: list[pa.RecordBatch]) -> list[dict]:
+    return [row for b in batches for row in scorer.score(b).to_pylist()]
+
+
+@pytest.mark.parametrize("entries", [1 << 16, 5])
+def test_copies_scored_from_the_memo_give_the_same_rows_and_counts(demo_docs, entries):
+    index, _ = humaneval_index()
+    docs = demo_docs if entries > 5 else demo_docs.slice(0, 40)
+    batches = copies_in_batches(docs)
+    fresh = Scorer(plan(), index)
+    memo = SignalMemo(entries=entries)
+    remembered = Scorer(plan(), index, memo)
+    assert scored(remembered, batches) == scored(fresh, batches)
+    assert remembered.stats.to_json() == fresh.stats.to_json()
+    # the rows hold what a memo must reproduce: redactions, rejects, comment languages
+    rows = scored(Scorer(plan(), index), batches[:1])
+    assert any(r["first_reason"] for r in rows) and any(r["reason"] is None for r in rows)
+    assert fresh.stats.pii_docs and any(k == "code" for k in docs.column("kind").to_pylist())
+    if entries > 5:
+        assert memo.hits >= docs.num_rows  # the third copy of every document comes from the memo
+        assert len(memo) <= docs.num_rows
+    else:
+        assert len(memo) <= 5
+
+
+def test_a_changed_text_or_language_is_not_a_copy():
+    memo = SignalMemo()
+    key = memo.key("code", "Python", "x = 1\n")
+    assert key != memo.key("code", "Python", "x = 2\n")
+    assert key != memo.key("code", "C", "x = 1\n")
+    assert key != memo.key("text", "Python", "x = 1\n")
+    assert key == memo.key("code", "Python", "x = 1\n")
+
+
+def test_a_worker_serving_another_execution_starts_with_an_empty_memo():
+    first = SignalMemo.shared("job-a")
+    first.put(first.key("code", "Python", "a"), {"s": 1.0}, "Python", {}, None)
+    assert SignalMemo.shared("job-a") is first and len(first) == 1
+    assert len(SignalMemo.shared("job-b")) == 0
+
+
+def test_the_memo_starts_over_at_its_redacted_text_bound():
+    from collections import Counter
+
+    from lemur_data.quality.pii import Redaction
+
+    memo = SignalMemo(redacted_chars=10)
+    memo.put(memo.key("code", "C", "a"), {}, "C", {}, Redaction("x" * 8, Counter(email=1)))
+    memo.put(memo.key("code", "C", "b"), {}, "C", {}, Redaction("y" * 8, Counter(email=1)))
+    assert len(memo) == 1 and memo.get(memo.key("code", "C", "a"), "a") is None
+    found = memo.get(memo.key("code", "C", "b"), "b")
+    assert found is not None and found.redaction.text == "y" * 8
