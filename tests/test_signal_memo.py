@@ -1,5 +1,6 @@
 """The scorer's memo of scored texts (quality/signal_memo.py): copies of a document get exactly the rows and counts
-that scoring them again gives, within a batch, across batches and after the memo starts over."""
+that scoring them again gives, within a batch, across batches, across processes sharing the folder, and after a
+process reaches its write bound."""
 
 from __future__ import annotations
 
@@ -41,12 +42,12 @@ def scored(scorer: Scorer, batches: list[pa.RecordBatch]) -> list[dict]:
 
 
 @pytest.mark.parametrize("entries", [1 << 16, 5])
-def test_copies_scored_from_the_memo_give_the_same_rows_and_counts(demo_docs, entries):
+def test_copies_scored_from_the_memo_give_the_same_rows_and_counts(demo_docs, entries, tmp_path):
     index, _ = humaneval_index()
     docs = demo_docs if entries > 5 else demo_docs.slice(0, 40)
     batches = copies_in_batches(docs)
     fresh = Scorer(plan(), index)
-    memo = SignalMemo(entries=entries)
+    memo = SignalMemo(tmp_path, entries=entries)
     remembered = Scorer(plan(), index, memo)
     assert scored(remembered, batches) == scored(fresh, batches)
     assert remembered.stats.to_json() == fresh.stats.to_json()
@@ -54,15 +55,36 @@ def test_copies_scored_from_the_memo_give_the_same_rows_and_counts(demo_docs, en
     rows = scored(Scorer(plan(), index), batches[:1])
     assert any(r["first_reason"] for r in rows) and any(r["reason"] is None for r in rows)
     assert fresh.stats.pii_docs and any(k == "code" for k in docs.column("kind").to_pylist())
+    kept = list(tmp_path.rglob("*-*-*"))
     if entries > 5:
         assert memo.hits >= docs.num_rows  # the third copy of every document comes from the memo
-        assert len(memo) <= docs.num_rows
+        assert len(kept) <= docs.num_rows
     else:
-        assert len(memo) <= 5
+        assert len(kept) == 5
+    assert not list(tmp_path.rglob("*.tmp"))
 
 
-def test_a_changed_text_or_language_is_not_a_copy():
-    memo = SignalMemo()
+def test_another_process_reads_what_one_scored(demo_docs, tmp_path):
+    """Two scorers on one folder, as two Python workers of an executor: the second scores nothing itself."""
+    batches = demo_docs.slice(0, 30).to_batches(max_chunksize=10)
+    first, second = SignalMemo(tmp_path), SignalMemo(tmp_path)
+    expected = scored(Scorer(plan(), None, first), batches)
+    assert first.hits == 0
+    assert scored(Scorer(plan(), None, second), batches) == expected
+    assert second.hits == 30
+
+
+def test_an_unreadable_entry_is_scored_again(tmp_path):
+    memo = SignalMemo(tmp_path)
+    key = memo.key("code", "Python", "x = 1\n")
+    memo.put(key, {"s": 1.0}, "Python", {}, None)
+    assert memo.get(key, "x = 1\n").signals == {"s": 1.0}
+    next(tmp_path.rglob(key)).write_bytes(b"\x80\x05truncated")
+    assert memo.get(key, "x = 1\n") is None
+
+
+def test_a_changed_text_or_language_is_not_a_copy(tmp_path):
+    memo = SignalMemo(tmp_path)
     key = memo.key("code", "Python", "x = 1\n")
     assert key != memo.key("code", "Python", "x = 2\n")
     assert key != memo.key("code", "C", "x = 1\n")
@@ -70,21 +92,24 @@ def test_a_changed_text_or_language_is_not_a_copy():
     assert key == memo.key("code", "Python", "x = 1\n")
 
 
-def test_a_worker_serving_another_execution_starts_with_an_empty_memo():
-    first = SignalMemo.shared("job-a")
+def test_a_new_execution_gets_a_new_folder_and_removes_the_earlier_ones(tmp_path, monkeypatch):
+    monkeypatch.setenv("SPARK_LOCAL_DIRS", f"{tmp_path},/elsewhere")
+    first = SignalMemo.for_job("job-a")
     first.put(first.key("code", "Python", "a"), {"s": 1.0}, "Python", {}, None)
-    assert SignalMemo.shared("job-a") is first and len(first) == 1
-    assert len(SignalMemo.shared("job-b")) == 0
+    assert SignalMemo.for_job("job-a") is first and first.root.parent == tmp_path
+    second = SignalMemo.for_job("job-b")
+    assert second.get(second.key("code", "Python", "a"), "a") is None
+    assert not first.root.exists()
 
 
-def test_the_memo_starts_over_at_its_redacted_text_bound():
+def test_a_process_stops_writing_at_its_byte_bound_and_keeps_reading(tmp_path):
     from collections import Counter
 
     from lemur_data.quality.pii import Redaction
 
-    memo = SignalMemo(redacted_chars=10)
-    memo.put(memo.key("code", "C", "a"), {}, "C", {}, Redaction("x" * 8, Counter(email=1)))
-    memo.put(memo.key("code", "C", "b"), {}, "C", {}, Redaction("y" * 8, Counter(email=1)))
-    assert len(memo) == 1 and memo.get(memo.key("code", "C", "a"), "a") is None
-    found = memo.get(memo.key("code", "C", "b"), "b")
-    assert found is not None and found.redaction.text == "y" * 8
+    memo = SignalMemo(tmp_path, size=400)
+    memo.put(memo.key("code", "C", "a"), {}, "C", {}, Redaction("x" * 100, Counter(email=1)))
+    memo.put(memo.key("code", "C", "b"), {}, "C", {}, Redaction("y" * 400, Counter(email=1)))
+    assert memo.get(memo.key("code", "C", "b"), "b") is None
+    found = memo.get(memo.key("code", "C", "a"), "a")
+    assert found is not None and found.redaction.text == "x" * 100

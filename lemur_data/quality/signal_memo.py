@@ -1,4 +1,4 @@
-"""What the scorer computed for a document's text, remembered per worker so that the same text is scored once.
+"""What the scorer computed for a document's text, kept for the other copies of that text on the same machine.
 
 Why: a code corpus repeats whole files (unchanged files across successive releases, vendored copies, generated
 headers), and the filter runs before dedup, so it used to score every copy again: tree-sitter parses, heuristics,
@@ -6,26 +6,36 @@ PII redaction and the model calls, at 1-2 MB per CPU second. A document's signal
 redaction are a function of its kind, its language as read and its text alone (`Scorer.signals`), so a copy gets
 the first one's results and the stage's rows, counts and bytes stay the same.
 
-The key is (kind, lang, 128-bit xxh3 of the UTF-8 text, its length): a false match needs a 128-bit collision. The
-memory is per Python worker and per job (`SignalMemo.shared`): a worker reused by another stage execution starts
-with an empty memo, so a changed recipe can never see old results. It holds at most `_ENTRIES` documents and
-`_REDACTED_CHARS` characters of redacted texts, then starts over.
+Where: one folder per stage execution (`job`) in the executor's first Spark local folder (`SPARK_LOCAL_DIRS`,
+which Spark deletes when the executor stops); one small pickle per scored text, written to a temporary name and
+renamed, so every Python worker of the executor sees what the others scored, whatever order their tasks run in
+(the crawl writes successive releases of a project a few tasks apart; a memo per worker caught only a quarter of
+the copies). Two workers scoring the same text at once both write the same bytes. A process writes at most
+`_ENTRIES` entries and `_BYTES` bytes per execution, then only reads; a process that joins an execution removes
+the folders of the executor's earlier executions (the runner runs one stage at a time).
+
+The key is (kind, lang as read, 128-bit xxh3 of the UTF-8 text, its length): a false match needs a 128-bit
+collision.
 """
 
 from __future__ import annotations
 
+import os
+import pickle
+import shutil
+import tempfile
 from collections import Counter
 from dataclasses import dataclass, field
+from pathlib import Path
 
 import xxhash
 
 from lemur_data.quality.pii import Redaction
 
-# Documents remembered per worker (~1.5 KB each: the signals dict and its floats), and redacted texts kept at most.
-_ENTRIES = 1 << 16
-_REDACTED_CHARS = 1 << 25
-
-Key = tuple[str, str, bytes, int]
+# Entries and bytes one process writes per execution, at most (a signals entry pickles to ~1 KB).
+_ENTRIES = 1 << 18
+_BYTES = 1 << 28
+_PREFIX = "lemur-signal-memo-"
 
 
 @dataclass(frozen=True)
@@ -40,55 +50,68 @@ class Scored:
 
 
 class SignalMemo:
-    """Scored documents by key, bounded (see the module docstring)."""
+    """Scored texts of one stage execution, in a folder shared by the processes of one machine."""
 
-    _shared: tuple[str, SignalMemo] | None = None
-
-    def __init__(self, entries: int = _ENTRIES, redacted_chars: int = _REDACTED_CHARS) -> None:
-        self._entries, self._redacted_limit = entries, redacted_chars
-        self._scored: dict[Key, Scored] = {}
-        self._redacted_chars = 0
+    def __init__(self, root: str | Path, entries: int = _ENTRIES, size: int = _BYTES) -> None:
+        self.root = Path(root)
+        self._entries, self._size = entries, size
+        self._written = self._written_bytes = 0
         self.hits = 0
 
+    _joined: tuple[str, SignalMemo] | None = None
+
     @classmethod
-    def shared(cls, job: str) -> SignalMemo:
-        """This process's memo for stage execution `job` (a fresh one when the process last served another)."""
-        if cls._shared is None or cls._shared[0] != job:
-            cls._shared = (job, cls())
-        return cls._shared[1]
+    def for_job(cls, job: str) -> SignalMemo:
+        """This executor's memo of execution `job` (the same object for every task of it in this process)."""
+        if cls._joined is None or cls._joined[0] != job:
+            local = (os.environ.get("SPARK_LOCAL_DIRS") or tempfile.gettempdir()).split(",")[0]
+            for earlier in Path(local).glob(_PREFIX + "*"):
+                if earlier.name != _PREFIX + job:
+                    shutil.rmtree(earlier, ignore_errors=True)
+            cls._joined = (job, cls(Path(local) / (_PREFIX + job)))
+        return cls._joined[1]
 
     @staticmethod
-    def key(kind: str, lang: str | None, text: str) -> Key:
+    def key(kind: str, lang: str | None, text: str) -> str:
         data = text.encode("utf-8", "surrogatepass")
-        return kind, lang or "", xxhash.xxh3_128_digest(data), len(data)
+        kind_lang = xxhash.xxh3_64_hexdigest(f"{kind}\0{lang or '-'}".encode())
+        return f"{xxhash.xxh3_128_hexdigest(data)}-{len(data):x}-{kind_lang}"
 
-    def get(self, key: Key, text: str) -> Scored | None:
-        """A copy of what was remembered for `key` (whose text is `text`), or None."""
-        found = self._scored.get(key)
-        if found is None:
+    def _path(self, key: str) -> Path:
+        return self.root / key[:2] / key
+
+    def get(self, key: str, text: str) -> Scored | None:
+        """What was kept for `key` (whose text is `text`), or None."""
+        try:
+            found: Scored = pickle.loads(self._path(key).read_bytes())  # noqa: S301 - written by this stage's workers
+        except (OSError, EOFError, pickle.UnpicklingError):
             return None
         self.hits += 1
-        red = found.redaction
-        if red is not None and not red.counts:
-            red = Redaction(text, Counter())
-        return Scored(dict(found.signals), found.lang, dict(found.meta), red)
+        if found.redaction is not None and not found.redaction.counts:
+            return Scored(found.signals, found.lang, found.meta, Redaction(text, Counter()))
+        return found
 
-    def put(self, key: Key, signals: dict[str, float], lang: str, meta: dict[str, str],
+    def put(self, key: str, signals: dict[str, float], lang: str, meta: dict[str, str],
             redaction: Redaction | None) -> None:
         if redaction is not None and not redaction.counts:
             redaction = Redaction("", redaction.counts)
-        size = len(redaction.text) if redaction is not None else 0
-        if len(self._scored) >= self._entries or self._redacted_chars + size > self._redacted_limit:
-            self._scored.clear()
-            self._redacted_chars = 0
-        self._scored[key] = Scored(dict(signals), lang, dict(meta), redaction)
-        self._redacted_chars += size
-
-    def __len__(self) -> int:
-        return len(self._scored)
+        data = pickle.dumps(Scored(signals, lang, meta, redaction), protocol=pickle.HIGHEST_PROTOCOL)
+        if self._written >= self._entries or self._written_bytes + len(data) > self._size:
+            return
+        path = self._path(key)
+        temporary = path.with_name(f"{key}.{os.getpid()}.tmp")
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+            temporary.write_bytes(data)
+            os.replace(temporary, path)
+        except OSError:  # a full or vanished folder costs only the saving, never the task
+            temporary.unlink(missing_ok=True)
+            return
+        self._written += 1
+        self._written_bytes += len(data)
 
     def recall(self, kinds: list[str], langs: list[str | None], texts: list[str]) -> BatchRecall:
-        """Which documents of a batch need scoring: those neither remembered nor a copy of an earlier one."""
+        """Which documents of a batch need scoring: those neither kept nor a copy of an earlier one."""
         batch = BatchRecall(self)
         for i, text in enumerate(texts):
             key = self.key(kinds[i], langs[i], text)
@@ -104,19 +127,19 @@ class SignalMemo:
 @dataclass
 class BatchRecall:
     """One batch against the memo: `known` documents are filled from it, `copies` from the first occurrence in the
-    batch (index -> index), the `firsts` (key -> index) are scored and then remembered."""
+    batch (index -> index), the `firsts` (key -> index) are scored and then kept."""
 
     memo: SignalMemo
     known: dict[int, Scored] = field(default_factory=dict)
     copies: dict[int, int] = field(default_factory=dict)
-    firsts: dict[Key, int] = field(default_factory=dict)
+    firsts: dict[str, int] = field(default_factory=dict)
 
     def needs_scoring(self, i: int) -> bool:
         return i not in self.known and i not in self.copies
 
     def settle(self, signals: list[dict[str, float]], langs: list[str], metas: list[dict[str, str]],
                redactions: list[Redaction | None]) -> None:
-        """Fill the known documents and the copies in place, and remember the scored ones."""
+        """Fill the known documents and the copies in place, and keep the scored ones."""
         for key, i in self.firsts.items():
             self.memo.put(key, signals[i], langs[i], metas[i], redactions[i])
         for i, found in self.known.items():

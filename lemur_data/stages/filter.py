@@ -98,7 +98,7 @@ class FilterStage:
 
 class _ScoreTask:
     """mapInArrow function: DOC batches in, scored rows out; the task's counts go to a JSON file at the end.
-    A text scored before by the same worker in the same execution (`job`) is not scored again (`SignalMemo`)."""
+    A text that any Python worker of the executor scored in the same execution (`job`) is not scored again."""
 
     def __init__(self, plan: ScoringPlan, index: Any, stats_root: str, store: storage.Storage, job: str) -> None:
         self.plan, self.index, self.stats_root, self.store, self.job = plan, index, stats_root, store, job
@@ -106,7 +106,7 @@ class _ScoreTask:
     def __call__(self, batches: Iterator[pa.RecordBatch]) -> Iterator[pa.RecordBatch]:
         from pyspark import TaskContext  # noqa: PLC0415
 
-        scorer = Scorer(self.plan, self.index.value if self.index is not None else None, SignalMemo.shared(self.job))
+        scorer = Scorer(self.plan, self.index.value if self.index is not None else None, SignalMemo.for_job(self.job))
         for batch in batches:
             if batch.num_rows:
                 yield scorer.score(batch)
