@@ -152,8 +152,10 @@ def _timings(m: dict[str, Any]) -> list[str]:
 
 
 def timing_entry(key: str, value: float) -> str:
-    """`sketch_s 10.0s`; the one non-duration entry, `shuffle_bytes_written`, in bytes."""
-    return f"{key} {value:.1f}s" if key.endswith("_s") else f"{key} {human_bytes(value)}"
+    """`sketch_s 10.0s`; the non-duration entries: `shuffle_bytes_written` in bytes, `docs_not_rescored` a count."""
+    if key.endswith("_s"):
+        return f"{key} {value:.1f}s"
+    return f"{key} {value:,}" if key == "docs_not_rescored" else f"{key} {human_bytes(value)}"
 
 
 def _tokenizer(m: dict[str, Any]) -> list[str]:

@@ -328,8 +328,14 @@ def test_filter_stage_manifest_outputs_and_counts(demo_filter):
     assert {n: b["items"] for n, b in benches.items()} == {"gsm8k_v1": 1319, "humaneval_v1": 164, "mbpp_v1": 974}
     assert sum(b["docs_matched"] for b in benches.values()) >= m["decontamination"]["docs_matched"]
     assert m["pii"]["enabled"] and m["pii"]["findings"] == sum(m["pii"]["by_type"].values()) > 0
+    # the memo of scored texts: only a copy of an earlier document (same kind, language and text) is not rescored
+    docs = pads.dataset(str(out / "docs"), format="parquet", partitioning="hive").to_table(
+        columns=["kind", "lang", "content_sha256"]).to_pylist()
+    copies = len(docs) - len({tuple(d.values()) for d in docs})
+    assert copies > 0 and 0 <= m["timings"]["docs_not_rescored"] <= copies
     show = run_cli("manifest", "show", str(out / "filtered"), timeout=120)
     assert show.returncode == 0 and "code.minified_v1" in show.stdout and "decontamination:" in show.stdout
+    assert f"docs_not_rescored {m['timings']['docs_not_rescored']:,}" in show.stdout
 
 
 def test_quality_classifier_trained_then_applied_in_the_stage(quality_model, quality_filter, tmp_path):

@@ -50,7 +50,7 @@ def test_copies_scored_from_the_memo_give_the_same_rows_and_counts(demo_docs, en
     memo = SignalMemo(tmp_path, entries=entries)
     remembered = Scorer(plan(), index, memo)
     assert scored(remembered, batches) == scored(fresh, batches)
-    assert remembered.stats.to_json() == fresh.stats.to_json()
+    assert remembered.stats.to_json() | {"memo_docs": 0} == fresh.stats.to_json()
     # the rows hold what a memo must reproduce: redactions, rejects, comment languages
     rows = scored(Scorer(plan(), index), batches[:1])
     assert any(r["first_reason"] for r in rows) and any(r["reason"] is None for r in rows)
@@ -59,6 +59,8 @@ def test_copies_scored_from_the_memo_give_the_same_rows_and_counts(demo_docs, en
     if entries > 5:
         assert memo.hits >= docs.num_rows  # the third copy of every document comes from the memo
         assert len(kept) <= docs.num_rows
+        # every row but the first of each distinct text was given the memo's results
+        assert remembered.stats.memo_docs == sum(b.num_rows for b in batches) - len(kept)
     else:
         assert len(kept) == 5
     assert not list(tmp_path.rglob("*.tmp"))

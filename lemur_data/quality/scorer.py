@@ -85,7 +85,7 @@ class ScoringStats:
     decontam_docs: dict[str, int] = field(default_factory=lambda: defaultdict(int))  # benchmark -> documents
     decontam_examples: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
     datatrove: dict[str, dict[str, int]] = field(default_factory=dict)  # rule -> datatrove's stat label -> count
-    timeouts: int = 0
+    memo_docs: int = 0  # documents given the results of an earlier copy (SignalMemo) instead of being scored
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -96,6 +96,7 @@ class ScoringStats:
             "decontam_docs": dict(sorted(self.decontam_docs.items())),
             "decontam_examples": {k: sorted(v)[:EXAMPLES] for k, v in sorted(self.decontam_examples.items())},
             "datatrove": {rule: dict(sorted(c.items())) for rule, c in sorted(self.datatrove.items())},
+            "memo_docs": self.memo_docs,
         }
 
     def merge_json(self, data: dict[str, Any]) -> None:
@@ -117,6 +118,7 @@ class ScoringStats:
             totals = self.datatrove.setdefault(rule, {})
             for label, n in counts.items():
                 totals[label] = totals.get(label, 0) + n
+        self.memo_docs += data["memo_docs"]
 
 
 @dataclass
@@ -188,6 +190,8 @@ class Scorer:
         token_samples: dict[int, str] = {}
         wanted_pii = frozenset(self.plan.pii_types)
         recall = self.memo.recall(kinds, langs, texts) if self.memo is not None else None
+        if recall is not None:
+            self.stats.memo_docs += len(recall.known) + len(recall.copies)
         for i, text in enumerate(texts):
             if recall is not None and not recall.needs_scoring(i):
                 continue

@@ -249,7 +249,7 @@ def filter_sections(cfg: DatasetManifest, plan: FilterPlan, result: WriteResult,
                       {r["rule"]: r["failed"]["docs"] for r in rules if "datatrove" in r})]
               if any("datatrove" in r for r in rules) else []),
         ],
-        "timings": {"score_and_write_s": round(spark_s, 3)},
+        "timings": {"score_and_write_s": round(spark_s, 3), "docs_not_rescored": stats.memo_docs},
     }
 
 
