@@ -189,6 +189,8 @@ class Scorer:
         prose: dict[int, str] = {}
         token_samples: dict[int, str] = {}
         wanted_pii = frozenset(self.plan.pii_types)
+        # NOTE: the memo hands a copy the results of an earlier text with the same (kind, lang, text): everything
+        # below must depend on those alone (a signal reading the source, locator or meta must enter the key).
         recall = self.memo.recall(kinds, langs, texts) if self.memo is not None else None
         if recall is not None:
             self.stats.memo_docs += len(recall.known) + len(recall.copies)
