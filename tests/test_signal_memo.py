@@ -4,6 +4,8 @@ process reaches its write bound."""
 
 from __future__ import annotations
 
+import pickle
+
 import pyarrow as pa
 import pyarrow.dataset as pads
 import pytest
@@ -81,8 +83,10 @@ def test_an_unreadable_entry_is_scored_again(tmp_path):
     key = memo.key("code", "Python", "x = 1\n")
     memo.put(key, {"s": 1.0}, "Python", {}, None)
     assert memo.get(key, "x = 1\n").signals == {"s": 1.0}
-    next(tmp_path.rglob(key)).write_bytes(b"\x80\x05truncated")
-    assert memo.get(key, "x = 1\n") is None
+    entry = next(tmp_path.rglob(key))
+    for damaged in (b"\x80\x05truncated", b"garbage", pickle.dumps({"not": "an entry"})):
+        entry.write_bytes(damaged)
+        assert memo.get(key, "x = 1\n") is None
 
 
 def test_a_changed_text_or_language_is_not_a_copy(tmp_path):

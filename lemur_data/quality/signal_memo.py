@@ -52,13 +52,13 @@ class Scored:
 class SignalMemo:
     """Scored texts of one stage execution, in a folder shared by the processes of one machine."""
 
+    _joined: tuple[str, SignalMemo] | None = None  # this process's memo and the execution it belongs to
+
     def __init__(self, root: str | Path, entries: int = _ENTRIES, size: int = _BYTES) -> None:
         self.root = Path(root)
         self._entries, self._size = entries, size
         self._written = self._written_bytes = 0
         self.hits = 0
-
-    _joined: tuple[str, SignalMemo] | None = None
 
     @classmethod
     def for_job(cls, job: str) -> SignalMemo:
@@ -83,8 +83,10 @@ class SignalMemo:
     def get(self, key: str, text: str) -> Scored | None:
         """What was kept for `key` (whose text is `text`), or None."""
         try:
-            found: Scored = pickle.loads(self._path(key).read_bytes())  # noqa: S301 - written by this stage's workers
-        except (OSError, EOFError, pickle.UnpicklingError):
+            found = pickle.loads(self._path(key).read_bytes())  # noqa: S301 - written by this stage's workers
+        except Exception:  # noqa: BLE001 - a damaged entry costs only the saving: the text is scored again
+            return None
+        if not isinstance(found, Scored):
             return None
         self.hits += 1
         if found.redaction is not None and not found.redaction.counts:
@@ -101,7 +103,8 @@ class SignalMemo:
         path = self._path(key)
         temporary = path.with_name(f"{key}.{os.getpid()}.tmp")
         try:
-            path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+            self.root.mkdir(parents=True, exist_ok=True, mode=0o700)
+            path.parent.mkdir(exist_ok=True, mode=0o700)
             temporary.write_bytes(data)
             os.replace(temporary, path)
         except OSError:  # a full or vanished folder costs only the saving, never the task
