@@ -24,7 +24,7 @@ for round in $(seq "$ROUNDS"); do
     commit=$([ $label = base ] && echo "$BASE" || echo "$NEW")
     git checkout -q "$commit"
     echo "$label $(git rev-parse --short HEAD) round $round, $(date -u +%T) UTC, load $(cut -d' ' -f1-3 /proc/loadavg)"
-    .venv/bin/lemur-data filter "$SUBSET/dataset.yaml" --output ".bench/filter-ab/$label" --master 'local[2]' --force -q
+    .venv/bin/lemur-data filter "$SUBSET/dataset.yaml" --output "$PWD/.bench/filter-ab/$label" --master 'local[2]' --force -q
     .venv/bin/python -c "import json, sys; m = json.load(open(sys.argv[1])); \
 print(' ', 'duration_s', m['duration_s'], m['timings'], 'fingerprint', m['fingerprint'][:16])" \
       ".bench/filter-ab/$label/filtered/_manifest.json"
