@@ -152,10 +152,11 @@ def _timings(m: dict[str, Any]) -> list[str]:
 
 
 def timing_entry(key: str, value: float) -> str:
-    """`sketch_s 10.0s`; the non-duration entries: `shuffle_bytes_written` in bytes, `docs_not_rescored` a count."""
+    """`sketch_s 10.0s`; the other entries by name: bytes (`shuffle_bytes_written`) human-readable, counts
+    (`docs_not_rescored`) as whole numbers, whether the value came as an int (manifest show) or a float (report)."""
     if key.endswith("_s"):
         return f"{key} {value:.1f}s"
-    return f"{key} {value:,}" if key == "docs_not_rescored" else f"{key} {human_bytes(value)}"
+    return f"{key} {human_bytes(value)}" if "bytes" in key else f"{key} {int(value):,}"
 
 
 def _tokenizer(m: dict[str, Any]) -> list[str]:

@@ -16,7 +16,7 @@ import pytest
 
 from lemur_data import report, storage
 from lemur_data.stages import STAGES
-from lemur_data.summary import human_bytes
+from lemur_data.summary import human_bytes, timing_entry
 from tests.conftest import DEMO_MANIFEST, REPO, copy_outputs, run_cli
 
 CHROMIUM_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
@@ -302,3 +302,11 @@ def test_report_plots_render_in_headless_chromium(demo_pipeline, chromium, tmp_p
     assert proc.returncode == 0 and shot.is_file(), proc.stderr[-3000:]
     assert _png_size(shot) == (1000, 2600)
     assert shot.stat().st_size > 50_000, "a blank page compresses to a few KB"
+
+
+def test_timing_entries_are_named_by_unit_whether_int_or_float():
+    """The run timeline passes floats, `manifest show` the manifest's ints: a count stays a whole number."""
+    for value in (37838, 37838.0):
+        assert timing_entry("docs_not_rescored", value) == "docs_not_rescored 37,838"
+        assert timing_entry("shuffle_bytes_written", value) == f"shuffle_bytes_written {human_bytes(37838)}"
+    assert timing_entry("score_and_write_s", 131.665) == "score_and_write_s 131.7s"
