@@ -24,12 +24,13 @@ from lemur_data.quality.scorer import Scorer
 from lemur_data.quality.signal_memo import SignalMemo
 from lemur_data.stages.filter import decontamination_index, scoring_plan
 
-REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+import gigabyte  # noqa: E402 - the benchmark folder is not a package
 
 
 def main() -> int:
     size = sys.argv[1] if len(sys.argv) > 1 else "1GB"
-    root = REPO / ".bench" / "gigabyte" / "subsets" / size
+    root = gigabyte.subset_folder(size)
     cfg = load_manifest(root / "dataset.yaml")
     plan, _ = scoring_plan(cfg)
     index, _ = decontamination_index(cfg, plan)
