@@ -14,6 +14,7 @@ written fails the stage with `errors.TaskError` naming the file, never feeds it 
 from __future__ import annotations
 
 import hashlib
+import posixpath
 from dataclasses import dataclass
 from typing import IO, Any, Iterator
 
@@ -64,6 +65,37 @@ def read_units(root: str, files: list[dict[str, Any]],
             units.append(ReadUnit(f["path"], uri, start, min(groups, start + row_groups_per_unit),
                                   f.get("bytes"), f.get("sha256")))
     return units
+
+
+@dataclass(frozen=True)
+class WriteRun:
+    """Consecutive row groups of one upstream file, written as one file per output folder."""
+
+    unit: ReadUnit  # the upstream row groups [start, stop)
+    rel: str  # the output file's path below each output folder, e.g. kind=code/source=x/part-00000-of-00001.parquet
+
+
+def write_runs(root: str, files: list[dict[str, Any]], target_file_bytes: int) -> list[WriteRun]:
+    """The upstream files (the manifest's main folder), in path order, cut into runs of row groups of about
+    `target_file_bytes` each, from the sizes and row-group counts their manifest records: the files of a stage
+    whose outputs follow its upstream files (filter, dedup)."""
+    runs = []
+    for f in sorted(files, key=lambda f: f["path"]):
+        groups = max(1, int(f.get("row_groups") or 1))
+        pieces = min(groups, max(1, -(-int(f.get("bytes") or 0) // target_file_bytes)))
+        per_run = -(-groups // pieces)
+        below_main = f["path"].split("/", 1)[-1]
+        uri = storage.join(root, *f["path"].split("/"))
+        for start in range(0, groups, per_run):
+            rel = below_main if per_run == groups else _with_suffix(below_main, f"-rg{start:05d}")
+            runs.append(WriteRun(ReadUnit(f["path"], uri, start, min(groups, start + per_run), f.get("bytes"),
+                                          f.get("sha256")), rel))
+    return runs
+
+
+def _with_suffix(rel: str, suffix: str) -> str:
+    stem, ext = posixpath.splitext(rel)
+    return f"{stem}{suffix}{ext}"
 
 
 def unit_tasks(spark: SparkSession, n_units: int) -> int:

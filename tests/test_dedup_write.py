@@ -11,10 +11,10 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
 
-from lemur_data.datasets import ReadUnit
+from lemur_data.datasets import ReadUnit, WriteRun, write_runs
 from lemur_data.errors import TaskError
 from lemur_data.schema import DOC_SCHEMA
-from lemur_data.stages.dedup.write import _RUN, WriteRun, _WriteRunsTask, write_runs
+from lemur_data.stages.dedup.write import _RUN, _WriteRunsTask
 from lemur_data.storage import Storage
 from tests.test_dedup import dedup_under_partitionings, digests, run, table, write_manifest
 from tests.test_dedup_repository import corpus

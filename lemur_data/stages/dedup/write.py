@@ -10,8 +10,6 @@ depend on partitioning, batching or cores."""
 
 from __future__ import annotations
 
-import posixpath
-from dataclasses import dataclass
 from typing import Any, Iterator
 
 import pyarrow as pa
@@ -21,7 +19,7 @@ from pyspark.sql import functions as F
 
 from lemur_data import storage
 from lemur_data.config import DatasetManifest, DedupConfig
-from lemur_data.datasets import ReadUnit, main_files, read_unit
+from lemur_data.datasets import ReadUnit, WriteRun, main_files, read_unit, write_runs
 from lemur_data.errors import TaskError
 from lemur_data.stage import RunContext
 from lemur_data.schema import DOC_SCHEMA
@@ -36,36 +34,6 @@ _DECISION_COLUMNS = ("id", "cluster_id", "cluster_size", "survivor_id", "match_k
 _INDEX_FROM_SKETCH = ("scope", "exact_key", "n_shingles", "signature", "band_keys")
 _RUN = "_run"
 _SCHEMAS = {OUTPUT_DIR: KEPT_SCHEMA, REMOVED_DIR: REMOVED_SCHEMA, INDEX_DIR: INDEX_SCHEMA}
-
-
-@dataclass(frozen=True)
-class WriteRun:
-    """Consecutive row groups of one upstream file, written as one file per output folder."""
-
-    unit: ReadUnit  # the upstream row groups [start, stop)
-    rel: str  # the output file's path below each output folder, e.g. kind=code/source=x/part-00000-of-00001.parquet
-
-
-def write_runs(root: str, files: list[dict[str, Any]], target_file_bytes: int) -> list[WriteRun]:
-    """The upstream files (the manifest's main folder), in path order, cut into runs of row groups of about
-    `target_file_bytes` each, from the sizes and row-group counts their manifest records."""
-    runs = []
-    for f in sorted(files, key=lambda f: f["path"]):
-        groups = max(1, int(f.get("row_groups") or 1))
-        pieces = min(groups, max(1, -(-int(f.get("bytes") or 0) // target_file_bytes)))
-        per_run = -(-groups // pieces)
-        below_main = f["path"].split("/", 1)[-1]
-        uri = storage.join(root, *f["path"].split("/"))
-        for start in range(0, groups, per_run):
-            rel = below_main if per_run == groups else _with_suffix(below_main, f"-rg{start:05d}")
-            runs.append(WriteRun(ReadUnit(f["path"], uri, start, min(groups, start + per_run), f.get("bytes"),
-                                          f.get("sha256")), rel))
-    return runs
-
-
-def _with_suffix(rel: str, suffix: str) -> str:
-    stem, ext = posixpath.splitext(rel)
-    return f"{stem}{suffix}{ext}"
 
 
 def write(ctx: RunContext, plan: DedupPlan, decisions: DataFrame, sketches: DataFrame, units: list[ReadUnit],
