@@ -76,7 +76,9 @@ class DedupConfig(Model):
     permissive_licenses: tuple[str, ...] = Field(PERMISSIVE_LICENSES, description="SPDX ids ranked as permissive")
     index_from: tuple[str, ...] = Field((), description="earlier dataset output roots (or their deduped/ folders) "
                                         "whose dedup index this run dedups against (incremental dedup)")
-    target_file_bytes: int = Field(128 << 20, gt=0, description="aim for output Parquet files of about this size")
+    target_file_bytes: int = Field(128 << 20, gt=0, description="outputs follow the upstream files; an upstream "
+                                   "file above this size is cut into runs of row groups of about this size, one "
+                                   "output file per run (`-rg<first row group>` in its name)")
 
     @field_validator("ranking")
     @classmethod

@@ -105,7 +105,9 @@ class FilterConfig(Model):
     quality_model: QualityModelConfig | None = Field(None, description="optional quality classifier")
     bytes_per_token: dict[Kind, float] = Field(
         {"code": 2.65, "text": 3.28}, description="estimate of bytes per token, for 'tokens dropped' in the manifest")
-    target_file_bytes: int = Field(128 << 20, gt=0, description="aim for output Parquet files of about this size")
+    target_file_bytes: int = Field(128 << 20, gt=0, description="outputs follow the upstream files; an upstream "
+                                   "file above this size is cut into runs of row groups of about this size, one "
+                                   "output file per run (`-rg<first row group>` in its name)")
 
     @field_validator("bytes_per_token")
     @classmethod
