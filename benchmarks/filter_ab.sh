@@ -7,7 +7,8 @@
 # whatever is checked out; the native kernels stay built) and returns to the branch it started on. Each run gets
 # its own copy (hard links) of <subset>/out/docs under .bench/filter-ab/<label>/, `lemur-data filter --force` on
 # local[2]; prints per run the load average before, the manifest's duration and timings, and the output
-# fingerprint (equal fingerprints: the same files, byte for byte).
+# fingerprint (equal fingerprints: the same files, byte for byte). Across a change of the write layout the
+# fingerprints differ by design: compare the rows with benchmarks/filter_same_rows.py .bench/filter-ab/{base,new}.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 BASE=$1 NEW=$2 SIZE=${3:-1GB} ROUNDS=${4:-2}
