@@ -10,8 +10,9 @@ them.
 NOTE: there is no shuffle. The outputs follow the upstream files (`datasets.write_runs`: a whole file, or a run of
 its row groups above `filter.target_file_bytes`): the task that reads a run with pyarrow scores it and writes its
 kept and rejected rows in upstream order to `filtered/<rel>` and `rejects/<rel>`, so bytes depend only on the
-upstream files, never on cores or partitioning. Shuffling the scored text by hash bucket (write layout 1) cost
-~17% of the stage's CPU besides the scoring.
+upstream files, never on cores or partitioning. Ids are unique upstream (the crawl counts a repeated locator as
+`duplicate_locator`), so nothing here checks them again. Layout 1 shuffled the scored text into hash buckets sorted
+by id: with its JVM round trips, most of the 17% of the stage's CPU that was not scoring (benchmarks/RESULTS.md).
 """
 
 from __future__ import annotations
