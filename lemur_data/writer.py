@@ -369,6 +369,13 @@ class TaskStats:
                 ex.sort()
                 del ex[EXAMPLES_PER_REASON:]
 
+    def count_rows(self, rows: pa.Table | pa.RecordBatch, dests: list[str | None], reasons: list[str | None]) -> None:
+        """`count` for every row of `rows` (its kind, source, lang, size_bytes and locator columns), with the
+        row's destination and reason from the same positions of `dests` and `reasons`."""
+        columns = (rows.column(c).to_pylist() for c in ("kind", "source", "lang", "size_bytes", "locator"))
+        for dest, reason, kind, source, lang, size, locator in zip(dests, reasons, *columns):
+            self.count(dest, kind, source, lang, reason, size, locator)
+
     def file(self, f: OutputFile) -> None:
         self.files.append(f)
 

@@ -106,12 +106,16 @@ class SignalMemo:
             self.root.mkdir(parents=True, exist_ok=True, mode=0o700)
             db = sqlite3.connect(self.root / _DATABASE, timeout=_LOCK_WAIT_S, isolation_level=None,
                                  check_same_thread=False)
+        except (sqlite3.Error, OSError):
+            return None
+        try:
             # NOTE: no durability wanted: the memo lives as long as one execution, and a torn entry is scored again.
             db.execute("PRAGMA journal_mode=WAL")
             db.execute("PRAGMA synchronous=OFF")
             # A rowid table: entries of kilobytes make a WITHOUT ROWID b-tree 3x slower to fill.
             db.execute("CREATE TABLE IF NOT EXISTS scored (key BLOB PRIMARY KEY, entry BLOB NOT NULL)")
-        except (sqlite3.Error, OSError):
+        except sqlite3.Error:  # a damaged or locked file: retried at the next batch, never left open
+            db.close()
             return None
         self._db, self._db_pid = db, os.getpid()
         return db

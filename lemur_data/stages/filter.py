@@ -149,10 +149,7 @@ class _ScoreRunsTask:
     def _route(self, scored: pa.RecordBatch, rel: str, files: dict[str, PartFile], written: TaskStats) -> None:
         """Count every scored row, and append it to its folder's file (opened at its first row: no empty files)."""
         dests = scored.column("_dest")
-        for dest, kind, source, lang, reason, size, locator in zip(
-                dests.to_pylist(), *(scored.column(c).to_pylist()
-                                     for c in ("kind", "source", "lang", "reason", "size_bytes", "locator"))):
-            written.count(dest, kind, source, lang, reason, size, locator)
+        written.count_rows(scored, dests.to_pylist(), scored.column("reason").to_pylist())
         for dest, schema in ((OUTPUT_DIR, DOC_SCHEMA), (REJECTS_DIR, REJECT_SCHEMA)):
             rows = scored.filter(pc.equal(dests, dest))
             if rows.num_rows:

@@ -95,10 +95,7 @@ class _WriteRunsTask:
 
     def _write_file(self, dest: str, rel: str, table: pa.Table, schema: pa.Schema, stats: TaskStats) -> None:
         reasons = table.column("match_kind").to_pylist() if "match_kind" in schema.names else [None] * table.num_rows
-        for kind, source, lang, reason, size, locator in zip(
-                *(table.column(c).to_pylist() for c in ("kind", "source", "lang")), reasons,
-                *(table.column(c).to_pylist() for c in ("size_bytes", "locator"))):
-            stats.count(dest, kind, source, lang, reason, size, locator)
+        stats.count_rows(table, [dest] * table.num_rows, reasons)
         if not table.num_rows:
             return  # NOTE: no empty files: a folder has a file for an upstream run only when it has rows from it
         with PartFile(self.store, self.root, f"{dest}/{rel}", schema) as out:
